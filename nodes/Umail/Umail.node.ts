@@ -1,0 +1,40 @@
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	NodeConnectionTypes,
+} from 'n8n-workflow';
+
+import { describeResources } from './actions/describe';
+import { route } from './actions/router';
+import { listSearch } from './methods/listSearch';
+import { RESOURCES } from './resources';
+import { umailApiTest } from './shared/credentialTest';
+
+export class Umail implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'U-Mail',
+		name: 'umail',
+		icon: { light: 'file:umail.svg', dark: 'file:umail.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Run bulk-mail campaigns with U-Mail EDM (bestedm.net): lists, addresses, templates, send tasks, tracking',
+		defaults: { name: 'U-Mail' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'umailApi', required: true, testedBy: 'umailApiTest' }],
+		properties: describeResources(RESOURCES),
+	};
+
+	methods = {
+		listSearch,
+		credentialTest: { umailApiTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

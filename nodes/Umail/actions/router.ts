@@ -1,0 +1,126 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type JsonObject,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { RESOURCES } from '../resources';
+import { addLabels } from '../shared/answers';
+import { Params } from '../shared/params';
+import { umailRequest, type UmailRequest } from '../shared/transport';
+import type { ItemContext, OperationDef, OperationResult } from '../shared/types';
+
+export function findOperation(resource: string, operation: string): OperationDef | undefined {
+	return RESOURCES.find((entry) => entry.value === resource)?.operations.find((op) => op.value === operation);
+}
+
+function hasParameter(op: OperationDef, name: string): boolean {
+	return op.properties.some((property) => property.name === name);
+}
+
+async function readPages(op: OperationDef, ctx: ItemContext): Promise<IDataObject[]> {
+	const pageSize = op.paging!.pageSize;
+	const returnAll = ctx.p.boolean('returnAll');
+	const wanted = returnAll ? Infinity : (ctx.p.number('limit', { min: 1, fallback: 50 }) as number);
+	const records: IDataObject[] = [];
+	for (let page = 1; records.length < wanted; page++) {
+		const limit = Math.min(pageSize, wanted - records.length);
+		const answer = await ctx.call(op.request!(ctx.p, { page, limit: returnAll ? pageSize : Math.max(limit, 1) }));
+		const batch = toArray(op.output!(answer.body, ctx.p));
+		records.push(...batch);
+		// a short page is the last one
+		if (batch.length < (returnAll ? pageSize : limit)) break;
+	}
+	return records.slice(0, wanted);
+}
+
+function toArray(result: IDataObject | IDataObject[]): IDataObject[] {
+	return Array.isArray(result) ? result : [result];
+}
+
+async function runOne(op: OperationDef, ctx: ItemContext): Promise<OperationResult> {
+	if (op.run) return await op.run(ctx);
+	if (op.paging) return await readPages(op, ctx);
+	const answer = await ctx.call(op.request!(ctx.p));
+	return op.output ? op.output(answer.body, ctx.p) : { success: true };
+}
+
+function shape(op: OperationDef, p: Params, record: IDataObject): IDataObject {
+	addLabels(record, op.labels);
+	if (op.simplify && hasParameter(op, 'simplify') && p.boolean('simplify', true)) {
+		const slim: IDataObject = {};
+		for (const key of op.simplify) {
+			if (key in record) slim[key] = record[key];
+			if (`${key}_label` in record) slim[`${key}_label`] = record[`${key}_label`];
+		}
+		return slim;
+	}
+	return record;
+}
+
+function errorJson(error: Error): IDataObject {
+	const json: IDataObject = { error: error.message };
+	const description = (error as NodeApiError).description;
+	if (description) json.description = description;
+	return json;
+}
+
+/** Runs the selected operation for every input item: one result (or several) per item, each paired to it. */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const op = findOperation(resource, operation);
+	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+
+	if (op.runBatch) {
+		return [
+			await op.runBatch({
+				fn: this,
+				items,
+				params: (itemIndex) => new Params(this, itemIndex, op.properties),
+				call: async (request: UmailRequest, itemIndex?: number) => await umailRequest.call(this, request, itemIndex),
+			}),
+		];
+	}
+
+	const out: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const pairedItem = { item: itemIndex };
+		try {
+			const p = new Params(this, itemIndex, op.properties);
+			const ctx: ItemContext = {
+				fn: this,
+				itemIndex,
+				p,
+				call: async (request) => await umailRequest.call(this, request, itemIndex),
+			};
+			const result = await runOne(op, ctx);
+			if ('items' in result && Array.isArray(result.items)) {
+				for (const item of result.items as INodeExecutionData[]) out.push({ ...item, pairedItem });
+			} else {
+				for (const record of toArray(result as IDataObject | IDataObject[])) {
+					out.push({ json: shape(op, p, record), pairedItem });
+				}
+			}
+		} catch (error) {
+			if (this.continueOnFail()) {
+				out.push({ json: errorJson(error as Error), pairedItem });
+				continue;
+			}
+			if (error instanceof NodeApiError) {
+				error.context.itemIndex ??= itemIndex;
+				// wrapping a NodeApiError hands back the same error
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			}
+			// wraps other errors with the item; a NodeOperationError comes back as it is
+			const wrapped = new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			wrapped.context.itemIndex ??= itemIndex;
+			throw wrapped;
+		}
+	}
+	return [out];
+}

@@ -1,0 +1,48 @@
+import type { OperationDef } from '../../shared/types';
+import { resultData } from '../../shared/outputs';
+
+/** §4.3 mloperate.php?do=maillist-add */
+export const create: OperationDef = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a contact list',
+	description: 'Create a contact list',
+	properties: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Newsletter subscribers',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Disabled', value: 'disabled' },
+				{ name: 'Enabled', value: 'enabled' },
+			],
+			default: 'enabled',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+		},
+	],
+	request: (p) => ({
+		endpoint: 'mloperate.php',
+		do: 'maillist-add',
+		method: 'POST',
+		form: { subject: p.required('name'), status: p.required('status'), description: p.string('description') },
+	}),
+	output: (body, p) => ({
+		id: resultData(body),
+		name: p.required('name'),
+		status: p.required('status'),
+		description: p.string('description') ?? '',
+	}),
+};

@@ -1,0 +1,51 @@
+import { returnAllFields } from '../../shared/fields';
+import { listAt } from '../../shared/outputs';
+import type { OperationDef } from '../../shared/types';
+
+/** §4.1 mloperate.php?do=maillist-list: the API answers every list at once, so Limit is applied here. */
+export const getMany: OperationDef = {
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many contact lists',
+	description: 'List the contact lists of the account',
+	properties: [
+		...returnAllFields(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Name Contains',
+					name: 'search',
+					type: 'string',
+					default: '',
+					description: 'Only lists whose name contains this text (case-insensitive)',
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Disabled', value: 'disabled' },
+						{ name: 'Enabled', value: 'enabled' },
+					],
+					default: 'enabled',
+				},
+			],
+		},
+	],
+	request: () => ({ endpoint: 'mloperate.php', do: 'maillist-list', lists: ['maillist.item'] }),
+	output: (body, p) => {
+		const filters = p.collection('filters');
+		const search = String(filters.search ?? '').toLowerCase();
+		const lists = listAt(body, 'maillist.item').filter(
+			(list) =>
+				(!search || String(list.subject ?? '').toLowerCase().includes(search)) &&
+				(!filters.status || list.status === filters.status),
+		);
+		return p.boolean('returnAll') ? lists : lists.slice(0, p.number('limit', { min: 1, fallback: 50 }));
+	},
+};

@@ -1,0 +1,53 @@
+import { contactListLocator } from '../../shared/fields';
+import { succeeded } from '../../shared/outputs';
+import type { OperationDef } from '../../shared/types';
+
+/** §4.4 mloperate.php?do=maillist-edit (id in the query, the rest posted) */
+export const update: OperationDef = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact list',
+	description: 'Rename a contact list, change its status or description',
+	properties: [
+		contactListLocator(),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Disabled', value: 'disabled' },
+						{ name: 'Enabled', value: 'enabled' },
+					],
+					default: 'enabled',
+				},
+			],
+		},
+	],
+	request: (p) => {
+		const fields = p.collection('updateFields');
+		if (!fields.name && !fields.status && fields.description === undefined) {
+			throw p.fail('updateFields', 'is empty: add at least one of "Name", "Status", "Description"');
+		}
+		return {
+			endpoint: 'mloperate.php',
+			do: 'maillist-edit',
+			method: 'POST',
+			qs: { id: p.required('contactList') },
+			form: {
+				subject: fields.name as string | undefined,
+				status: fields.status as string | undefined,
+				description: fields.description as string | undefined,
+			},
+		};
+	},
+	output: (body, p) => succeeded(body, { id: p.required('contactList') }),
+};

@@ -1,0 +1,236 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { IDataObject } from 'n8n-workflow';
+
+import { type CodeTable, labelOf } from './codes';
+
+/**
+ * Closing tags the vendor reference misspells (§2.4, §3.1, §4.2). Real answers may carry them; fast-xml-parser closes
+ * the open element whatever the closing name is, but we repair them first so a stricter parser would agree.
+ */
+const TAG_TYPOS: Array<[RegExp, string]> = [
+	[/(<rebate>[^<]*)<\/rebtae>/g, '$1</rebate>'],
+	[/(<send_id>[^<]*)<\/task_sn>/g, '$1</send_id>'],
+	[/(<maillist>[\s\S]*?)<\/aillist>/g, '$1</maillist>'],
+];
+
+/** The reference's spellings → the names users see. */
+export const FIELD_RENAMES: Record<string, string> = {
+	brithday: 'birthday',
+	send_satus: 'send_status',
+	send_qty_remak: 'send_qty_remark',
+	rebtae: 'rebate',
+};
+
+export class AnswerFormatError extends Error {
+	constructor(
+		message: string,
+		readonly snippet: string,
+	) {
+		super(message);
+	}
+}
+
+const CDATA = '#cdata';
+
+function makeParser(lists: ReadonlySet<string>) {
+	return new XMLParser({
+		ignoreAttributes: true,
+		ignoreDeclaration: true,
+		ignorePiTags: true,
+		// ids, phone numbers and batch numbers such as 20120302-362-F9B1E5 must stay strings
+		parseTagValue: false,
+		trimValues: true,
+		// no DOCTYPE entity expansion; the five predefined entities are decoded below
+		processEntities: false,
+		cdataPropName: CDATA,
+		tagValueProcessor: (_name: string, value: string) => decodePredefinedEntities(value),
+		jPath: true,
+		isArray: (_name, jPath) => lists.has(String(jPath)),
+	});
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodePredefinedEntities(value: string): string {
+	if (!value.includes('&')) return value;
+	return value.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (whole, name: string) => {
+		if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+		if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+		return ENTITIES[name] ?? whole;
+	});
+}
+
+const parsers = new Map<string, XMLParser>();
+
+function parserFor(lists: readonly string[]): XMLParser {
+	const key = lists.join('|');
+	let parser = parsers.get(key);
+	if (!parser) {
+		parser = makeParser(new Set(lists));
+		parsers.set(key, parser);
+	}
+	return parser;
+}
+
+export function snippetOf(text: string, length = 120): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}
+
+export function looksLikeHtml(text: string): boolean {
+	return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
+}
+
+/** The name of the first element, skipping the declaration, comments and processing instructions. */
+function rootName(text: string): string | undefined {
+	const match = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([A-Za-z_][\w.-]*)/.exec(text);
+	return match?.[1];
+}
+
+/** A document is whole when it ends by closing its root (or the root is self-closing). */
+function isComplete(text: string, root: string): boolean {
+	const tail = text.trimEnd();
+	if (tail.endsWith(`</${root}>`)) return true;
+	return new RegExp(`^(?:\\s|<\\?[\\s\\S]*?\\?>)*<${root}\\s*/>$`).test(tail);
+}
+
+function normalize(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(normalize);
+	if (value === null || typeof value !== 'object') return value;
+	const object = value as Record<string, unknown>;
+	const keys = Object.keys(object);
+	if (keys.length === 1 && keys[0] === CDATA) return String(object[CDATA]).trim();
+	const out: IDataObject = {};
+	for (const key of keys) {
+		if (key === CDATA || key === '#text') continue;
+		out[FIELD_RENAMES[key] ?? key] = normalize(object[key]) as IDataObject[keyof IDataObject];
+	}
+	if (CDATA in object || '#text' in object) {
+		// mixed text and elements: keep the text under a plain name
+		out.text = [object['#text'], object[CDATA]].filter((part) => part !== undefined).join('').trim();
+	}
+	return out;
+}
+
+/** Makes every documented list path an array, also when the element is empty or absent. */
+function ensureLists(root: IDataObject, lists: readonly string[]) {
+	for (const path of lists) {
+		const parts = path.split('.').map((part) => FIELD_RENAMES[part] ?? part);
+		let holders: IDataObject[] = [root];
+		for (let i = 0; i < parts.length - 1; i++) {
+			const next: IDataObject[] = [];
+			for (const holder of holders) {
+				let child = holder[parts[i]];
+				if (child === '' || child === undefined) {
+					if (i < parts.length - 2) continue;
+					child = {};
+					holder[parts[i]] = child;
+				}
+				for (const entry of Array.isArray(child) ? child : [child]) {
+					if (entry && typeof entry === 'object') next.push(entry as IDataObject);
+				}
+			}
+			holders = next;
+		}
+		const last = parts[parts.length - 1];
+		for (const holder of holders) {
+			const current = holder[last];
+			if (current === undefined || current === '') holder[last] = [];
+			else if (!Array.isArray(current)) holder[last] = [current as IDataObject];
+		}
+	}
+}
+
+/**
+ * XML answer → plain JSON: CDATA unwrapped, text trimmed, no number or boolean coercion, documented lists always arrays.
+ * Returns `{ <root>: … }`. Throws AnswerFormatError (never a parser stack trace) on an HTML page, an empty or cut body.
+ */
+export function decodeXml(text: string, lists: readonly string[] = [], emptyOk = false): IDataObject {
+	// §3.6 answers a bare declaration when there is nothing to list
+	if (emptyOk && /^\s*(<\?xml[^>]*\?>)?\s*$/.test(text)) {
+		const empty: IDataObject = {};
+		ensureLists(empty, lists);
+		return empty;
+	}
+	if (text.trim() === '') throw new AnswerFormatError('The server sent an empty answer where XML was expected', '');
+	if (looksLikeHtml(text)) {
+		throw new AnswerFormatError('The server sent an HTML page where XML was expected', snippetOf(text));
+	}
+	let repaired = text;
+	for (const [typo, fix] of TAG_TYPOS) repaired = repaired.replace(typo, fix);
+	const root = rootName(repaired);
+	if (!root) throw new AnswerFormatError('The server sent something that is not XML', snippetOf(text));
+	if (!isComplete(repaired, root)) {
+		throw new AnswerFormatError('The server sent a truncated XML answer', snippetOf(text.slice(-120)));
+	}
+	let parsed: unknown;
+	let failure: string | undefined;
+	try {
+		parsed = parserFor(lists).parse(repaired);
+	} catch (error) {
+		failure = (error as Error).message.split('\n')[0];
+	}
+	if (failure !== undefined) {
+		throw new AnswerFormatError(`The server sent XML that cannot be read (${failure})`, snippetOf(text));
+	}
+	const result = normalize(parsed) as IDataObject;
+	if (result[root] === '') result[root] = {};
+	ensureLists(result, lists);
+	return result;
+}
+
+/** JSON answers (§2.6, and out_type=json exports). */
+export function decodeJson(text: string): unknown {
+	if (text.trim() === '') throw new AnswerFormatError('The server sent an empty answer where JSON was expected', '');
+	if (looksLikeHtml(text)) {
+		throw new AnswerFormatError('The server sent an HTML page where JSON was expected', snippetOf(text));
+	}
+	let parsed: unknown;
+	let ok = true;
+	try {
+		parsed = JSON.parse(text) as unknown;
+	} catch {
+		ok = false;
+	}
+	if (!ok) throw new AnswerFormatError('The server sent JSON that cannot be read', snippetOf(text));
+	return parsed;
+}
+
+/** Plain text exports: one record a line; columns split on TAB, or on runs of spaces when `columns` asks for more. */
+export function decodeLines(text: string): string[] {
+	if (looksLikeHtml(text)) {
+		throw new AnswerFormatError('The server sent an HTML page where a text export was expected', snippetOf(text));
+	}
+	return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+}
+
+export function splitColumns(line: string, columns: readonly string[]): IDataObject {
+	const cells = line.includes('\t') ? line.split('\t') : line.split(/[,;]|\s+/);
+	const row: IDataObject = {};
+	columns.forEach((column, index) => {
+		row[column] = (cells[index] ?? '').trim();
+	});
+	return row;
+}
+
+/** Adds `<field>_label` next to each coded field, e.g. send_status "3" → send_status_label "completed". */
+export function addLabels(record: IDataObject, labels: Record<string, CodeTable> | undefined): IDataObject {
+	if (!labels) return record;
+	for (const [field, table] of Object.entries(labels)) {
+		if (!(field in record)) continue;
+		const label = labelOf(table, record[field]);
+		if (label !== undefined) record[`${field}_label`] = label;
+	}
+	return record;
+}
+
+/** Walks a dotted path (`task_list.task`) through a decoded answer. */
+export function pick(answer: unknown, path: string | undefined): unknown {
+	if (!path) return answer;
+	let current: unknown = answer;
+	for (const part of path.split('.')) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as IDataObject)[FIELD_RENAMES[part] ?? part];
+	}
+	return current;
+}

@@ -1,0 +1,129 @@
+import { type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
+
+/** Plain-language help for the status codes the reference names. The server's own message is kept beside it. */
+const STATUS_HELP: Record<string, string> = {
+	add_maillist_error: 'The contact list could not be created or changed',
+	domain_cname_error: 'The tracking domain\'s CNAME record does not point to count.bestedm.net',
+	domains_param_error: 'The domains parameter is missing or malformed',
+	not_exist: 'The requested record does not exist',
+	no_complete: 'The file import is still being parsed',
+	error: 'The server refused a parameter',
+	auth_error: 'Authentication failed: check the username and password of the U-Mail API credential',
+};
+
+const AUTH_HINT = 'Authentication failed: check the username and password of the U-Mail API credential';
+
+export interface RequestFacts {
+	itemIndex?: number;
+	/** what was asked, e.g. "mloperate.php?do=maillist-add"; never holds credentials */
+	operation: string;
+	secrets?: string[];
+}
+
+/** Removes the password and any Authorization value from text that may reach the user. */
+export function scrub(text: string, secrets: string[] = []): string {
+	let clean = text.replace(/(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[A-Za-z0-9+/=._-]+/gi, '$1$2 ***');
+	clean = clean.replace(/\b(basic)\s+[A-Za-z0-9+/]{8,}={0,2}/gi, '$1 ***');
+	for (const secret of secrets) {
+		if (secret && secret.length >= 3) clean = clean.split(secret).join('***');
+		if (secret) {
+			const encoded = Buffer.from(secret).toString('base64');
+			if (encoded.length >= 4) clean = clean.split(encoded).join('***');
+		}
+	}
+	return clean;
+}
+
+function apiError(
+	node: INode,
+	facts: RequestFacts,
+	message: string,
+	description: string,
+	extra: JsonObject = {},
+): NodeApiError {
+	const secrets = facts.secrets ?? [];
+	const safeMessage = scrub(message, secrets);
+	const safeDescription = scrub(description, secrets);
+	const response: JsonObject = { message: safeMessage, description: safeDescription, ...extra };
+	return new NodeApiError(node, response, {
+		message: safeMessage,
+		description: safeDescription,
+		itemIndex: facts.itemIndex,
+		httpCode: typeof extra.httpCode === 'string' ? extra.httpCode : undefined,
+	});
+}
+
+export function isAuthStatus(status: string): boolean {
+	return /auth|login|passw|user_?name|permission|forbidden|unauthori[sz]ed/i.test(status);
+}
+
+/** A `<result><status>` other than success. */
+export function statusError(node: INode, facts: RequestFacts, status: string, data: string): NodeApiError {
+	const help = STATUS_HELP[status] ?? (isAuthStatus(status) ? AUTH_HINT : undefined);
+	const message = `U-Mail refused ${facts.operation}: ${status}${data ? ` (${data})` : ''}`;
+	const description = [help, data && `Server message: ${data}`].filter(Boolean).join('. ');
+	return apiError(node, facts, message, description, { status, data });
+}
+
+export function httpStatusError(node: INode, facts: RequestFacts, statusCode: number, snippet: string): NodeApiError {
+	if (statusCode === 401 || statusCode === 403) {
+		return apiError(node, facts, `${AUTH_HINT} (HTTP ${statusCode})`, snippet ? `The server answered: ${snippet}` : '', {
+			httpCode: String(statusCode),
+		});
+	}
+	const kind = statusCode >= 500 ? 'a server error' : 'an error';
+	return apiError(
+		node,
+		facts,
+		`U-Mail answered ${facts.operation} with ${kind}: HTTP ${statusCode}`,
+		snippet ? `The server answered: ${snippet}` : 'The answer was empty',
+		{ httpCode: String(statusCode) },
+	);
+}
+
+export function formatError(node: INode, facts: RequestFacts, problem: string, snippet: string): NodeApiError {
+	return apiError(
+		node,
+		facts,
+		`${problem} (${facts.operation})`,
+		snippet ? `It began: ${snippet}` : 'The answer was empty',
+	);
+}
+
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset by the server',
+	ECONNREFUSED: 'the connection was refused: check the API Base URL of the credential',
+	ENOTFOUND: 'the host name could not be resolved: check the API Base URL of the credential',
+	EAI_AGAIN: 'the host name could not be resolved: check the API Base URL of the credential',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	EPIPE: 'the connection was closed by the server',
+	CERT_HAS_EXPIRED: 'the server\'s SSL certificate has expired (see Ignore SSL Issues in the credential)',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'the server\'s SSL certificate is self-signed (see Ignore SSL Issues in the credential)',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server\'s SSL certificate cannot be verified (see Ignore SSL Issues in the credential)',
+};
+
+/** The error code of a failed request, wherever n8n or axios put it. */
+export function networkCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
+		if (typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code)) return candidate.code;
+		if (typeof candidate.message === 'string') {
+			if (/timeout|timed out/i.test(candidate.message)) return 'ETIMEDOUT';
+			if (/socket hang up/i.test(candidate.message)) return 'ECONNRESET';
+		}
+		current = candidate.cause;
+	}
+	return undefined;
+}
+
+export function networkError(node: INode, facts: RequestFacts, error: unknown): NodeApiError {
+	const code = networkCode(error) ?? 'UNKNOWN';
+	const words = NETWORK_WORDS[code] ?? 'the request failed before an answer came back';
+	return apiError(node, facts, `U-Mail could not be reached for ${facts.operation}: ${words}`, `Error code: ${code}`, {
+		// not `code`: NodeApiError would swap our message for its generic one for codes it knows
+		errorCode: code,
+	});
+}

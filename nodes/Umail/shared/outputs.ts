@@ -1,0 +1,39 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { pick } from './answers';
+
+/** Output mappers shared by the operation declarations. */
+
+export function resultOf(body: unknown): IDataObject {
+	return ((body as IDataObject)?.result as IDataObject) ?? {};
+}
+
+/** The `<data>` of a `<result>` answer as text (an id, or the server's message). */
+export function resultData(body: unknown): string {
+	const data = resultOf(body).data;
+	if (data === undefined || data === null) return '';
+	return typeof data === 'object' ? JSON.stringify(data) : String(data).trim();
+}
+
+export function listAt(body: unknown, path: string): IDataObject[] {
+	const value = pick(body, path);
+	if (value === undefined || value === '' || value === null) return [];
+	return (Array.isArray(value) ? value : [value]).filter((entry) => entry && typeof entry === 'object') as IDataObject[];
+}
+
+export function objectAt(body: unknown, path: string): IDataObject {
+	const value = pick(body, path);
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/** Delete operations answer `{ deleted: true }` (n8n's UX guideline), plus what was deleted. */
+export function deleted(extra: IDataObject = {}): IDataObject {
+	return { deleted: true, ...extra };
+}
+
+/** Write operations that return nothing but a status. */
+export function succeeded(body: unknown, extra: IDataObject = {}): IDataObject {
+	const result = resultOf(body);
+	const message = resultData(body);
+	return { success: true, status: String(result.status ?? 'success'), ...(message ? { message } : {}), ...extra };
+}

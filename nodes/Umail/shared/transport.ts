@@ -1,0 +1,214 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type IN8nHttpFullResponse,
+	type JsonObject,
+	NodeApiError,
+	sleep,
+} from 'n8n-workflow';
+
+import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml, snippetOf } from './answers';
+import {
+	formatError,
+	httpStatusError,
+	networkCode,
+	networkError,
+	type RequestFacts,
+	statusError,
+} from './errors';
+
+export const CREDENTIAL = 'umailApi';
+
+export type UmailFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export type Scalar = string | number | boolean | undefined | null;
+
+export interface UploadFile {
+	field: string;
+	fileName: string;
+	data: Buffer;
+	mimeType?: string;
+}
+
+export interface UmailRequest {
+	/** the PHP file, e.g. `mloperate.php` */
+	endpoint: string;
+	do?: string;
+	method?: 'GET' | 'POST';
+	qs?: Record<string, Scalar>;
+	/** POST fields, sent form-urlencoded, or multipart when `files` is set */
+	form?: Record<string, Scalar>;
+	files?: UploadFile[];
+	/** how to read the answer; default `xml` */
+	answer?: 'xml' | 'json' | 'text' | 'buffer';
+	/** XML paths that are lists, e.g. `task_list.task` */
+	lists?: readonly string[];
+	timeoutMs?: number;
+	/** `<result><status>` values that are answers here, not errors (e.g. `no_complete` while an import is parsed) */
+	okStatuses?: readonly string[];
+	/** the XML answer may be a bare declaration, meaning "nothing" (§3.6) */
+	emptyOk?: boolean;
+}
+
+export interface UmailAnswer {
+	/** the decoded answer: XML → `{ root: … }`, JSON → as sent, text → lines, buffer → Buffer */
+	body: unknown;
+	contentType: string;
+}
+
+const SUCCESS = new Set(['success', 'success_and_check_ok']);
+const RETRYABLE_HTTP = new Set([500, 502, 503, 504]);
+const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
+
+/** Tunables, exported so tests and benchmarks can shorten waits. */
+export const transportSettings = {
+	timeoutMs: 60_000,
+	readAttempts: 3,
+	backoffMs: 400,
+};
+
+function clean(values: Record<string, Scalar> | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(values ?? {})) {
+		if (value === undefined || value === null || value === '') continue;
+		out[key] = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+	}
+	return out;
+}
+
+function toBuffer(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(new Uint8Array(body));
+	if (typeof body === 'string') return Buffer.from(body, 'utf8');
+	if (body === undefined || body === null) return Buffer.alloc(0);
+	return Buffer.from(JSON.stringify(body), 'utf8');
+}
+
+function describe(request: UmailRequest): string {
+	return request.do ? `${request.endpoint}?do=${request.do}` : request.endpoint;
+}
+
+function buildBody(request: UmailRequest): Pick<IHttpRequestOptions, 'body' | 'headers'> {
+	if (request.method !== 'POST') return {};
+	const fields = clean(request.form);
+	if (request.files?.length) {
+		const form = new FormData();
+		for (const [key, value] of Object.entries(fields)) form.append(key, value);
+		for (const file of request.files) {
+			const blob = new Blob([new Uint8Array(file.data)], { type: file.mimeType ?? 'application/octet-stream' });
+			form.append(file.field, blob, file.fileName);
+		}
+		return { body: form };
+	}
+	return {
+		body: new URLSearchParams(fields).toString(),
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+	};
+}
+
+/** The status element of a `<result>` answer, checked on every call so no operation can forget it. */
+function checkResult(this: UmailFunctions, decoded: unknown, facts: RequestFacts, okStatuses: readonly string[] = []) {
+	const result = (decoded as IDataObject | undefined)?.result as IDataObject | undefined;
+	if (!result || typeof result !== 'object' || !('status' in result)) return;
+	const status = String(result.status ?? '');
+	if (SUCCESS.has(status) || okStatuses.includes(status)) return;
+	const data = typeof result.data === 'string' ? result.data : result.data ? JSON.stringify(result.data) : '';
+	throw statusError(this.getNode(), facts, status, data);
+}
+
+function decodeText(request: UmailRequest, text: string, kind: string): unknown {
+	// an XML `<result>` can answer any call, also those documented as JSON or text, when a parameter is refused
+	const isXml = kind === 'xml' || /^\s*<\?xml|^\s*<result[\s>]/.test(text);
+	if (isXml) return decodeXml(text, request.lists, request.emptyOk);
+	if (kind === 'json') return decodeJson(text);
+	return decodeLines(text);
+}
+
+function decode(this: UmailFunctions, request: UmailRequest, raw: Buffer, facts: RequestFacts): unknown {
+	const kind = request.answer ?? 'xml';
+	if (kind === 'buffer') return raw;
+	let decoded: unknown;
+	let problem: AnswerFormatError | undefined;
+	try {
+		decoded = decodeText(request, raw.toString('utf8'), kind);
+	} catch (error) {
+		if (!(error instanceof AnswerFormatError)) throw new NodeApiError(this.getNode(), error as JsonObject);
+		problem = error;
+	}
+	if (problem) throw formatError(this.getNode(), facts, problem.message, problem.snippet);
+	checkResult.call(this, decoded, facts, request.okStatuses);
+	return decoded;
+}
+
+/**
+ * The one way this pack talks to U-Mail: builds the request, sends it through n8n's authenticated helper (so n8n's
+ * proxy, SSL and credential handling apply), retries reads, decodes the answer and maps every failure to a NodeApiError
+ * that names the operation and item and never holds the password or the Authorization header.
+ */
+export async function umailRequest(
+	this: UmailFunctions,
+	request: UmailRequest,
+	itemIndex?: number,
+): Promise<UmailAnswer> {
+	const credentials = await this.getCredentials(CREDENTIAL);
+	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const facts: RequestFacts = {
+		itemIndex,
+		operation: describe(request),
+		secrets: [String(credentials.password ?? ''), `${credentials.username}:${credentials.password}`],
+	};
+	const method = request.method ?? 'GET';
+	const options: IHttpRequestOptions = {
+		method,
+		url: `${baseUrl}/${request.endpoint}`,
+		qs: clean({ do: request.do, ...request.qs }),
+		...buildBody(request),
+		encoding: 'arraybuffer',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: false,
+		timeout: request.timeoutMs ?? transportSettings.timeoutMs,
+		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+	};
+	// writes are never retried: the first attempt may have landed
+	const attempts = method === 'GET' ? transportSettings.readAttempts : 1;
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL,
+				{ ...options },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = networkCode(error);
+			if (attempt < attempts && code && RETRYABLE_NETWORK.has(code)) {
+				await sleep(transportSettings.backoffMs * 2 ** (attempt - 1));
+				continue;
+			}
+			throw networkError(this.getNode(), facts, error);
+		}
+		const raw = toBuffer(response.body);
+		const statusCode = response.statusCode;
+		if (statusCode >= 400) {
+			if (attempt < attempts && RETRYABLE_HTTP.has(statusCode)) {
+				await sleep(transportSettings.backoffMs * 2 ** (attempt - 1));
+				continue;
+			}
+			throw httpStatusError(this.getNode(), facts, statusCode, snippetOf(raw.subarray(0, 400).toString('utf8')));
+		}
+		const contentType = String(response.headers?.['content-type'] ?? '');
+		if (request.answer !== 'buffer' && /text\/html/i.test(contentType) && looksLikeHtml(raw.subarray(0, 200).toString('utf8'))) {
+			throw formatError(
+				this.getNode(),
+				facts,
+				'The server sent an HTML page instead of an API answer',
+				snippetOf(raw.subarray(0, 400).toString('utf8')),
+			);
+		}
+		return { body: decode.call(this, request, raw, facts), contentType };
+	}
+}

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { CodeTable } from './codes';
+import type { Params } from './params';
+import type { UmailAnswer, UmailRequest } from './transport';
+
+/** What an operation gets for one input item. */
+export interface ItemContext {
+	readonly fn: IExecuteFunctions;
+	readonly itemIndex: number;
+	readonly p: Params;
+	/** sends a request through the one transport, errors tagged with this item */
+	call(request: UmailRequest): Promise<UmailAnswer>;
+}
+
+/** What a batch operation (one that works across all input items, such as bulk add) gets. */
+export interface BatchContext {
+	readonly fn: IExecuteFunctions;
+	readonly items: INodeExecutionData[];
+	/** the parameter reader for item i */
+	params(itemIndex: number): Params;
+	call(request: UmailRequest, itemIndex?: number): Promise<UmailAnswer>;
+}
+
+export interface PageRequest {
+	page: number;
+	limit: number;
+}
+
+export type OperationResult = IDataObject | IDataObject[] | { items: INodeExecutionData[] };
+
+/**
+ * One API operation as data: what the user fills in, what is sent, what comes back. The router does the rest
+ * (validation messages, paging, labels, Simplify, pairedItem, Continue On Fail).
+ */
+export interface OperationDef {
+	/** operation value, e.g. `getMany` */
+	value: string;
+	/** Title Case name shown in the operation list, e.g. `Get Many` */
+	name: string;
+	/** sentence case action, e.g. `Get many contact lists` */
+	action: string;
+	description: string;
+	properties: INodeProperties[];
+	/** the request for one item; `page` is set for paged list operations */
+	request?: (p: Params, page?: PageRequest) => UmailRequest;
+	/** the answer's body → output records */
+	output?: (body: unknown, p: Params) => IDataObject | IDataObject[];
+	/** list operations: the router adds Return All / Limit handling and asks page by page */
+	paging?: { pageSize: number };
+	/** coded fields of the output records and their code tables: adds `<field>_label` */
+	labels?: Record<string, CodeTable>;
+	/** with Simplify on, only these fields are kept */
+	simplify?: string[];
+	/** compound operations (several calls, polling) */
+	run?: (ctx: ItemContext) => Promise<OperationResult>;
+	/** operations that batch across all input items */
+	runBatch?: (ctx: BatchContext) => Promise<INodeExecutionData[]>;
+}
+
+export interface ResourceDef {
+	value: string;
+	name: string;
+	description: string;
+	operations: OperationDef[];
+	/** the operation selected by default */
+	defaultOperation: string;
+}

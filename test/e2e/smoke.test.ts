@@ -1,0 +1,162 @@
+/*
+ * Smoke e2e: the pack, installed from its tarball like users get it, runs in a real n8n
+ * (N8N_VERSION, default 2.41.1) under Node 24. Skips only if n8n cannot be installed at all.
+ */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+
+import {
+	TIMEOUT,
+	N8nInstance,
+	buildError,
+	ensureN8nSync,
+	getFixturePack,
+	getRealPack,
+	makeWorkflow,
+	n8nUnavailableReason,
+	startEmulator,
+	umailCredential,
+	type Emulator,
+	type Pack,
+} from './harness';
+
+const n8n = ensureN8nSync();
+if (!n8n) {
+	// eslint-disable-next-line no-console
+	console.warn(`e2e smoke skipped: ${n8nUnavailableReason()}`);
+}
+const describeN8n = n8n ? describe : describe.skip;
+
+describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
+	let fixture: Pack;
+	let real: Pack | null = null;
+	let inst: N8nInstance;
+	let stub: http.Server;
+	let stubUrl = '';
+	const seen: Array<{ url?: string; auth?: string }> = [];
+
+	beforeAll(async () => {
+		stub = http.createServer((req, res) => {
+			seen.push({ url: req.url, auth: req.headers.authorization });
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify({ hello: 'world', path: req.url }));
+		});
+		await new Promise<void>((r) => stub.listen(0, '127.0.0.1', r));
+		stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
+
+		fixture = getFixturePack();
+		real = getRealPack();
+		if (!real) {
+			// eslint-disable-next-line no-console
+			console.warn(`[e2e] real pack not built (using only the fixture pack): ${buildError()?.slice(-1500)}`);
+		}
+		inst = await N8nInstance.create({ tarballs: [fixture.tarball, ...(real ? [real.tarball] : [])] });
+	}, TIMEOUT.build + TIMEOUT.execute);
+
+	afterAll(async () => {
+		await inst?.cleanup();
+		await new Promise((r) => stub?.close(r));
+	}, TIMEOUT.execute);
+
+	it(
+		'runs a community node from the packed tarball, with an imported credential, against a loopback server',
+		async () => {
+			await inst.importCredentials([
+				{ id: 'fixturecred00001', name: 'fixture', type: 'umailFixtureApi', data: { baseUrl: stubUrl, token: 's3cret' } },
+			]);
+			const wf = makeWorkflow({
+				nodes: [
+					{
+						name: 'Fixture',
+						type: 'n8n-nodes-umail-fixture.umailFixture',
+						parameters: { path: '/ping' },
+						credentials: { umailFixtureApi: { id: 'fixturecred00001', name: 'fixture' } },
+					},
+				],
+			});
+			const res = await inst.run(wf);
+			expect(res.error).toBeUndefined();
+			expect(res.code).toBe(0);
+			expect(res.items('Fixture')).toEqual([{ ok: true, index: 0, input: {}, response: { hello: 'world', path: '/ping' } }]);
+			expect(seen).toContainEqual({ url: '/ping', auth: 'Bearer s3cret' });
+		},
+		TIMEOUT.execute,
+	);
+
+	it(
+		'reports a failing node as an error with its message',
+		async () => {
+			const wf = makeWorkflow({ nodes: [{ name: 'Boom', type: 'n8n-nodes-umail-fixture.umailFixture', parameters: { fail: true } }] });
+			const res = await inst.run(wf);
+			expect(res.error).toContain('fixture asked to fail');
+			expect(res.nodeErrors.Boom).toContain('fixture asked to fail');
+		},
+		TIMEOUT.execute,
+	);
+
+	it(
+		'loads the real n8n-nodes-umail pack (skipped until dist/ builds)',
+		async () => {
+			if (!real) {
+				// eslint-disable-next-line no-console
+				console.warn('[e2e] real pack unavailable: skipped');
+				return;
+			}
+			let emulator: Emulator | null = null;
+			try {
+				emulator = await startEmulator();
+				await inst.importCredentials([umailCredential({ baseUrl: emulator?.url ?? `${stubUrl}/mm-ms/apinew` })]);
+				const wf = makeWorkflow({
+					nodes: [
+						{
+							name: 'U-Mail',
+							type: 'n8n-nodes-umail.umail',
+							credentials: { umailApi: { id: 'umailcred000001', name: 'U-Mail e2e' } },
+						},
+					],
+				});
+				const res = await inst.run(wf);
+				const text = `${res.error ?? ''} ${JSON.stringify(res.nodeErrors)}`;
+				expect(text).not.toMatch(/Unrecognized node type|is not known|not installed|Unknown node type/i);
+				expect(res.run).not.toBeNull();
+				expect(Object.keys(res.runData)).toContain('U-Mail');
+				// eslint-disable-next-line no-console
+				console.log(`[e2e] U-Mail (defaults) → error=${res.error ?? 'none'} items=${JSON.stringify(res.runData['U-Mail']?.[0]?.data?.main?.[0]?.slice(0, 2) ?? null).slice(0, 500)}`);
+			} finally {
+				await emulator?.stop();
+			}
+		},
+		TIMEOUT.execute,
+	);
+
+	it(
+		'serves the editor: n8n start → ready, owner setup + login, node types listed, workflow activation',
+		async () => {
+			const wf = makeWorkflow({
+				nodes: [
+					{ name: 'Every hour', type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, parameters: { rule: { interval: [{ field: 'hours' }] } } },
+					{ name: 'Fixture', type: 'n8n-nodes-umail-fixture.umailFixture' },
+				],
+			});
+			await inst.importWorkflows([wf]);
+			const running = await inst.start();
+			// eslint-disable-next-line no-console
+			console.log(`[e2e] n8n start → ready in ${running.readyMs} ms at ${running.url}`);
+			expect(inst.owner?.cookie).toMatch(/^n8n-auth=/);
+
+			const me = await inst.rest('GET', '/rest/me');
+			expect(me.status).toBe(200);
+			expect(me.json.data.email).toBe('owner@example.com');
+
+			const types = await fetch(`${running.url}/types/nodes.json`).then((r) => r.json());
+			const names = (types as Array<{ name: string }>).map((t) => t.name);
+			expect(names).toContain('n8n-nodes-umail-fixture.umailFixture');
+			if (real) expect(names).toEqual(expect.arrayContaining(['n8n-nodes-umail.umail', 'n8n-nodes-umail.umailTrigger']));
+
+			const activated = await inst.activate(wf.id);
+			expect(activated.active).toBe(true);
+			await inst.stop();
+		},
+		TIMEOUT.start,
+	);
+});
