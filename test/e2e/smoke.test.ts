@@ -13,6 +13,7 @@ import {
 	getFixturePack,
 	getRealPack,
 	makeWorkflow,
+	n8nEnv,
 	n8nUnavailableReason,
 	startEmulator,
 	umailCredential,
@@ -55,6 +56,7 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 
 	afterAll(async () => {
 		await inst?.cleanup();
+		stub?.closeAllConnections();
 		await new Promise((r) => stub?.close(r));
 	}, TIMEOUT.execute);
 
@@ -144,9 +146,12 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 			console.log(`[e2e] n8n start → ready in ${running.readyMs} ms at ${running.url}`);
 			expect(inst.owner?.cookie).toMatch(/^n8n-auth=/);
 
-			const me = await inst.rest('GET', '/rest/me');
+			const me = await inst.rest('GET', '/rest/login'); // current user
 			expect(me.status).toBe(200);
 			expect(me.json.data.email).toBe('owner@example.com');
+			// the editor login works with the owner's password
+			const again = await n8nEnv.login(running.url, { email: 'owner@example.com', password: 'E2e-Passw0rd' });
+			expect(again.cookie).toMatch(/^n8n-auth=/);
 
 			const types = await fetch(`${running.url}/types/nodes.json`).then((r) => r.json());
 			const names = (types as Array<{ name: string }>).map((t) => t.name);
