@@ -51,7 +51,8 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 			// eslint-disable-next-line no-console
 			console.warn(`[e2e] real pack not built (using only the fixture pack): ${buildError()?.slice(-1500)}`);
 		}
-		inst = await N8nInstance.create({ tarballs: [fixture.tarball, ...(real ? [real.tarball] : [])] });
+		// the fixture pack gets its own user folder, so a broken work-in-progress real pack cannot take it down
+		inst = await N8nInstance.create({ tarballs: [fixture.tarball] });
 	}, TIMEOUT.build + TIMEOUT.execute);
 
 	afterAll(async () => {
@@ -97,17 +98,18 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 	);
 
 	it(
-		'loads the real n8n-nodes-umail pack (skipped until dist/ builds)',
+		'loads the real n8n-nodes-umail pack and runs the U-Mail node against the emulator (skipped until dist/ builds)',
 		async () => {
 			if (!real) {
 				// eslint-disable-next-line no-console
 				console.warn('[e2e] real pack unavailable: skipped');
 				return;
 			}
+			const realInst = await N8nInstance.create({ tarballs: [real.tarball] });
 			let emulator: Emulator | null = null;
 			try {
 				emulator = await startEmulator();
-				await inst.importCredentials([umailCredential({ baseUrl: emulator?.url ?? `${stubUrl}/mm-ms/apinew` })]);
+				await realInst.importCredentials([umailCredential({ baseUrl: emulator?.url ?? `${stubUrl}/mm-ms/apinew` })]);
 				const wf = makeWorkflow({
 					nodes: [
 						{
@@ -117,18 +119,21 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 						},
 					],
 				});
-				const res = await inst.run(wf);
+				const res = await realInst.run(wf);
 				const text = `${res.error ?? ''} ${JSON.stringify(res.nodeErrors)}`;
 				expect(text).not.toMatch(/Unrecognized node type|is not known|not installed|Unknown node type/i);
 				expect(res.run).not.toBeNull();
 				expect(Object.keys(res.runData)).toContain('U-Mail');
 				// eslint-disable-next-line no-console
-				console.log(`[e2e] U-Mail (defaults) → error=${res.error ?? 'none'} items=${JSON.stringify(res.runData['U-Mail']?.[0]?.data?.main?.[0]?.slice(0, 2) ?? null).slice(0, 500)}`);
+				console.log(
+					`[e2e] U-Mail (default parameters) → error=${res.error ?? 'none'} items=${JSON.stringify(res.runData['U-Mail']?.[0]?.data?.main?.[0]?.slice(0, 2) ?? null).slice(0, 400)}`,
+				);
 			} finally {
 				await emulator?.stop();
+				await realInst.cleanup();
 			}
 		},
-		TIMEOUT.execute,
+		TIMEOUT.execute * 2,
 	);
 
 	it(
@@ -156,7 +161,6 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 			const types = await fetch(`${running.url}/types/nodes.json`).then((r) => r.json());
 			const names = (types as Array<{ name: string }>).map((t) => t.name);
 			expect(names).toContain('n8n-nodes-umail-fixture.umailFixture');
-			if (real) expect(names).toEqual(expect.arrayContaining(['n8n-nodes-umail.umail', 'n8n-nodes-umail.umailTrigger']));
 
 			const activated = await inst.activate(wf.id);
 			expect(activated.active).toBe(true);

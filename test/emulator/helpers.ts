@@ -25,6 +25,8 @@ export interface CallResult {
 	headers: Record<string, string | string[] | undefined>;
 	text: string;
 	xml: any;
+	/** Set when the body starts like XML but does not parse. */
+	parseError?: string;
 }
 
 export function basic(user: string, password: string): string {
@@ -44,7 +46,7 @@ export async function call(emu: Emulator, file: string, op: string, o: CallOptio
 	if (o.form) {
 		method = 'POST';
 		headers['content-type'] = 'application/x-www-form-urlencoded';
-		body = new URLSearchParams(Object.entries(o.form).map(([k, v]) => [k, String(v)])).toString();
+		body = new URLSearchParams(Object.entries(o.form).map(([k, v]) => [k, String(v)] as [string, string])).toString();
 	} else if (o.multipart) {
 		method = 'POST';
 		body = o.multipart;
@@ -52,8 +54,15 @@ export async function call(emu: Emulator, file: string, op: string, o: CallOptio
 	const res = await request(url, { method, headers, body, headersTimeout: o.headersTimeout, bodyTimeout: o.bodyTimeout });
 	const text = await res.body.text();
 	let xml: any = null;
-	if (text.startsWith('<?xml')) xml = parser.parse(text);
-	return { status: res.statusCode, headers: res.headers, text, xml };
+	let parseError: string | undefined;
+	if (text.startsWith('<?xml')) {
+		try {
+			xml = parser.parse(text);
+		} catch (e) {
+			parseError = String((e as Error).message);
+		}
+	}
+	return { status: res.statusCode, headers: res.headers, text, xml, parseError };
 }
 
 /** Always an array (fast-xml-parser gives an object for one element, undefined for none). */

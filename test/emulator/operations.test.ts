@@ -284,7 +284,7 @@ describe('§4 addresses', () => {
 		const one = await call(emu, 'mloperate', 'ml-addr-list', { query: { address_id: addrId } });
 		expect(arr(one.xml.data.addr)).toHaveLength(1);
 		const p2 = await call(emu, 'mloperate', 'ml-addr-list', { query: { list_id: listId, page: 2, limit: 20 } });
-		expect(arr(p2.xml.data.addr)[0].address).toBe('r20@example.com');
+		expect(arr(p2.xml.data.addr)[0].address).toBe('open20@example.com');
 	});
 	test('#26 mloperate.ml-addr-add one (return_id, invalid, duplicate)', async () => {
 		const r = await call(emu, 'mloperate', 'ml-addr-add', { form: { list_id: list2Id, address: 'one@example.com', fullname: '一', sex: 'F', birthday: '1990-02-03', var3: 'x3', return_id: 1 } });

@@ -5,7 +5,8 @@ import type { ResourceDef } from '../shared/types';
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
 /** The node's properties: the resource selector, each resource's operation selector, each operation's fields. */
-export function describeResources(resources: ResourceDef[]): INodeProperties[] {
+export function describeResources(all: ResourceDef[]): INodeProperties[] {
+	const resources = all.filter((resource) => resource.operations.length > 0);
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',

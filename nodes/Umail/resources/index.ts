@@ -10,6 +10,7 @@ import { task } from './task';
 import { template } from './template';
 import { tracking } from './tracking';
 import { trackingDomain } from './trackingDomain';
+import { transactionalEmail } from './transactionalEmail';
 
 /** Every resource of the node; each operation lives in resources/<resource>/<operation>.ts. */
 export const RESOURCES: ResourceDef[] = [
@@ -24,4 +25,5 @@ export const RESOURCES: ResourceDef[] = [
 	template,
 	tracking,
 	trackingDomain,
+	transactionalEmail,
 ];

@@ -1,0 +1,9 @@
+import type { ResourceDef } from '../../shared/types';
+
+export const transactionalEmail: ResourceDef = {
+	value: 'transactionalEmail',
+	name: 'Transactional Email',
+	description: 'Single messages through the U-Mail SMTP relay: receipts, sign-up mail, codes, calendar invitations',
+	defaultOperation: 'send',
+	operations: [],
+};
