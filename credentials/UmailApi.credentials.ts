@@ -1,8 +1,13 @@
 import type {
 	IAuthenticateGeneric,
+	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+const WRONG_LOGIN = 'Authentication failed: check the username and password';
+const NOT_API =
+	'The server did not answer like the U-Mail API: check the username and password, and that the API Base URL ends in /mm-ms/apinew';
 
 export const DEFAULT_BASE_URL = 'https://api.bestedm.net/mm-ms/apinew';
 
@@ -57,5 +62,34 @@ export class UmailApi implements ICredentialType {
 				password: '={{$credentials.password}}',
 			},
 		},
+	};
+
+	/**
+	 * A wrong password may come back as HTTP 401, or as status 200 with an XML error or an HTML login page. n8n's
+	 * declarative test can only look into JSON, so it asks the one read-only call that answers JSON (§2.6 send log) and
+	 * fails unless the answer carries its `lists` array.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/maillog.php',
+			json: true,
+			qs: { date: '={{$now.setZone("Asia/Shanghai").toFormat("yyyy-MM-dd")}}' },
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: WRONG_LOGIN },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: WRONG_LOGIN },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'lists', value: undefined, message: NOT_API },
+			},
+		] as ICredentialTestRequest['rules'],
 	};
 }

@@ -11,6 +11,7 @@ import { route } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { RESOURCES } from './resources';
 import { umailApiTest } from './shared/credentialTest';
+import { umailSmtpApiTest } from './shared/smtp';
 
 export class Umail implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,13 +26,26 @@ export class Umail implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'umailApi', required: true, testedBy: 'umailApiTest' }],
+		credentials: [
+			{
+				name: 'umailApi',
+				required: true,
+				testedBy: 'umailApiTest',
+				displayOptions: { hide: { resource: ['transactionalEmail'] } },
+			},
+			{
+				name: 'umailSmtpApi',
+				required: true,
+				testedBy: 'umailSmtpApiTest',
+				displayOptions: { show: { resource: ['transactionalEmail'] } },
+			},
+		],
 		properties: describeResources(RESOURCES),
 	};
 
 	methods = {
 		listSearch,
-		credentialTest: { umailApiTest },
+		credentialTest: { umailApiTest, umailSmtpApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

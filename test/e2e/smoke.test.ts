@@ -158,8 +158,9 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 			const again = await n8nEnv.login(running.url, { email: 'owner@example.com', password: 'E2e-Passw0rd' });
 			expect(again.cookie).toMatch(/^n8n-auth=/);
 
-			const types = await fetch(`${running.url}/types/nodes.json`).then((r) => r.json());
-			const names = (types as Array<{ name: string }>).map((t) => t.name);
+			const types = await inst.rest('GET', '/types/nodes.json'); // needs the auth cookie
+			expect(types.status).toBe(200);
+			const names = (types.json as Array<{ name: string }>).map((t) => t.name);
 			expect(names).toContain('n8n-nodes-umail-fixture.umailFixture');
 
 			const activated = await inst.activate(wf.id);

@@ -17,6 +17,8 @@ export interface CallOptions {
 	noAuth?: boolean;
 	legacy?: boolean;
 	headersTimeout?: number;
+	/** false = do not parse XML (large answers). */
+	parse?: boolean;
 	bodyTimeout?: number;
 }
 
@@ -55,7 +57,7 @@ export async function call(emu: Emulator, file: string, op: string, o: CallOptio
 	const text = await res.body.text();
 	let xml: any = null;
 	let parseError: string | undefined;
-	if (text.startsWith('<?xml')) {
+	if (o.parse !== false && text.startsWith('<?xml')) {
 		try {
 			xml = parser.parse(text);
 		} catch (e) {

@@ -30,7 +30,7 @@ test('100,000-row exports: addresses, failed addresses, open details', async () 
 	const lid = c.createList('100k');
 	c.seedAddresses(lid, 100_000);
 	let t0 = Date.now();
-	const all = await call(emu, 'mloperate', 'ml-addr-list', { query: { list_id: lid } });
+	const all = await call(emu, 'mloperate', 'ml-addr-list', { query: { list_id: lid }, parse: false });
 	expect(all.text.split('<addr>').length - 1).toBe(100_000);
 	expect(Date.now() - t0).toBeLessThan(15_000);
 	const st = c.state;
@@ -46,7 +46,7 @@ test('100,000-row exports: addresses, failed addresses, open details', async () 
 	expect(lines.length).toBeGreaterThan(100_000);
 	expect(Date.now() - t0).toBeLessThan(10_000);
 	t0 = Date.now();
-	const o = await call(emu, 'track', 'open-detail', { query: { id: task.id } });
+	const o = await call(emu, 'track', 'open-detail', { query: { id: task.id }, parse: false });
 	expect(o.text.split('<user>').length - 1).toBeGreaterThan(25_000);
 	expect(Date.now() - t0).toBeLessThan(10_000);
 }, 60_000);

@@ -1,0 +1,14 @@
+import { deleted } from '../../shared/outputs';
+import type { OperationDef } from '../../shared/types';
+import { addressIdField } from './get';
+
+/** §4.9 mloperate.php?do=ml-addr-del */
+export const deleteAddress: OperationDef = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an address',
+	description: 'Delete an address from its contact list',
+	properties: [addressIdField],
+	request: (p) => ({ endpoint: 'mloperate.php', do: 'ml-addr-del', qs: { id: p.number('addressId', { min: 1 }) } }),
+	output: (_body, p) => deleted({ id: p.required('addressId') }),
+};

@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { listAt } from '../../shared/outputs';
+import type { OperationDef } from '../../shared/types';
+
+export const addressIdField: INodeProperties = {
+	displayName: 'Address ID',
+	name: 'addressId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1024',
+	description: 'The ID of the address, as Add or Get Many return it',
+};
+
+/** §4.7 mloperate.php?do=ml-addr-list with address_id > 0: one address, searched in every list */
+export const get: OperationDef = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get an address',
+	description: 'Get one address (contact) by ID',
+	properties: [addressIdField],
+	request: (p) => ({
+		endpoint: 'mloperate.php',
+		do: 'ml-addr-list',
+		qs: { address_id: p.number('addressId', { min: 1 }) },
+		lists: ['data.addr'],
+	}),
+	output: (body, p) => {
+		const [found] = listAt(body, 'data.addr');
+		if (!found) throw p.fail('addressId', `matches no address: "${p.required('addressId')}"`);
+		return found;
+	},
+};

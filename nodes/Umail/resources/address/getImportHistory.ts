@@ -1,0 +1,18 @@
+import { returnAllFields } from '../../shared/fields';
+import { listAt } from '../../shared/outputs';
+import type { OperationDef } from '../../shared/types';
+
+/** §4.13 mloperate.php?do=ml-addr-add-log: every file import of the account, answered at once (Limit applied here) */
+export const getImportHistory: OperationDef = {
+	value: 'getImportHistory',
+	name: 'Get Import History',
+	action: 'Get the history of file imports',
+	description: 'List past file imports with their counts and status',
+	properties: [...returnAllFields()],
+	request: () => ({ endpoint: 'mloperate.php', do: 'ml-addr-add-log', lists: ['result.data.address_log'] }),
+	output: (body, p) => {
+		const imports = listAt(body, 'result.data.address_log');
+		return p.boolean('returnAll') ? imports : imports.slice(0, p.number('limit', { min: 1, fallback: 50 }));
+	},
+	labels: { status: 'importLogStatus' },
+};

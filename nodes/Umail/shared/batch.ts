@@ -1,0 +1,150 @@
+import { type IDataObject, sleep } from 'n8n-workflow';
+
+import { labelOf } from './codes';
+import { listAt, resultData, resultOf } from './outputs';
+import type { UmailAnswer, UmailRequest } from './transport';
+
+/**
+ * Row building, chunking and file import for bulk adds (§4.8.2, §4.8.3, §4.8.4, §4.13). A row is
+ * `email;name;sex;birthday;phone;area;var1;…;var10`; the API has no escaping, so a value holding a separator is refused
+ * here rather than sent, where it would shift columns or split the row.
+ */
+
+export const VARIABLES = ['var1', 'var2', 'var3', 'var4', 'var5', 'var6', 'var7', 'var8', 'var9', 'var10'] as const;
+export const ROW_COLUMNS = ['email', 'name', 'sex', 'birthday', 'phone', 'area', ...VARIABLES] as const;
+
+export type Contact = Record<(typeof ROW_COLUMNS)[number], string>;
+
+/** The API's advice: at most 500 rows a call; above that, file import. */
+export const MAX_ROWS_PER_CALL = 500;
+
+/** Tunables, exported so tests can shorten the wait between import status checks. */
+export const batchSettings = {
+	pollIntervalMs: 5_000,
+};
+
+// `;` separates columns, line breaks separate rows; the service also splits file rows on TAB
+const SEPARATOR = /[;\t\r\n]/;
+
+/** The name of the first column whose value would break the row, or undefined. */
+export function brokenColumn(contact: Contact): string | undefined {
+	return ROW_COLUMNS.find((column) => SEPARATOR.test(contact[column]));
+}
+
+export function toRow(contact: Contact): string {
+	return ROW_COLUMNS.map((column) => contact[column]).join(';');
+}
+
+export function chunk<T>(list: readonly T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	return chunks;
+}
+
+type Call = (request: UmailRequest) => Promise<UmailAnswer>;
+
+/** §4.8.2: one call with up to 500 rows; answers the server's message (counts, in its own words). */
+export async function addRows(call: Call, contactListId: string, rows: string[]): Promise<string> {
+	const answer = await call({
+		endpoint: 'mloperate.php',
+		do: 'ml-addr-add',
+		method: 'POST',
+		qs: { list_id: contactListId },
+		form: { ml_addr: rows.join('\n') },
+	});
+	return resultData(answer.body);
+}
+
+/** §4.8.3: uploads rows (or a file) as multipart field `file`; answers the import id. */
+export async function uploadImport(call: Call, contactListId: string, fileName: string, data: Buffer): Promise<string> {
+	const answer = await call({
+		endpoint: 'mloperate.php',
+		do: 'ml-addr-add-file',
+		method: 'POST',
+		qs: { list_id: contactListId },
+		form: { list_id: contactListId },
+		files: [{ field: 'file', fileName, data, mimeType: 'text/plain' }],
+		timeoutMs: 300_000,
+	});
+	return resultData(answer.body);
+}
+
+/** §4.8.4 answers: all four are states of the import, not failures of the call. */
+export const IMPORT_STATES: Record<string, string> = {
+	success: 'parsed',
+	no_complete: 'still parsing',
+	not_exist: 'no such import',
+	error: 'bad import id',
+};
+
+export interface ImportState {
+	importId: string;
+	status: string;
+	status_label: string;
+	message: string;
+}
+
+export async function importStatus(call: Call, importId: string): Promise<ImportState> {
+	const answer = await call({
+		endpoint: 'mloperate.php',
+		do: 'ml-addr-add-file-query',
+		qs: { id: importId },
+		okStatuses: ['no_complete', 'not_exist', 'error'],
+	});
+	const status = String(resultOf(answer.body).status ?? '');
+	return { importId, status, status_label: IMPORT_STATES[status] ?? status, message: resultData(answer.body) };
+}
+
+/** Polls §4.8.4 until the import is parsed (or known to have failed) or `maxWaitMs` has passed. */
+export async function waitForImport(call: Call, importId: string, maxWaitMs: number): Promise<ImportState & { polls: number }> {
+	let polls = 0;
+	for (let waited = 0; ; waited += batchSettings.pollIntervalMs) {
+		const state = await importStatus(call, importId);
+		polls++;
+		if (state.status !== 'no_complete' || waited + batchSettings.pollIntervalMs > maxWaitMs) return { ...state, polls };
+		await sleep(batchSettings.pollIntervalMs);
+	}
+}
+
+export interface ImportCounts extends IDataObject {
+	total: number;
+	invalid: number;
+	duplicate: number;
+	added: number;
+	status: string;
+	status_label: string;
+}
+
+/**
+ * §4.13 lists imports by file name, not by id: the newest entry for `fileName` (bulk add makes the names unique)
+ * gives the counts.
+ */
+export async function importCounts(call: Call, fileName: string): Promise<ImportCounts | undefined> {
+	const answer = await call({
+		endpoint: 'mloperate.php',
+		do: 'ml-addr-add-log',
+		lists: ['result.data.address_log'],
+	});
+	const entries = listAt(answer.body, 'result.data.address_log').filter((entry) => entry.filename === fileName);
+	const newest = entries.sort((a, b) => String(b.time_import ?? '').localeCompare(String(a.time_import ?? '')))[0];
+	if (!newest) return undefined;
+	const total = Number(newest.count_all ?? 0);
+	const invalid = Number(newest.count_err_1 ?? 0);
+	const duplicate = Number(newest.count_err_2 ?? 0);
+	const status = String(newest.status ?? '');
+	return {
+		total,
+		invalid,
+		duplicate,
+		added: Math.max(total - invalid - duplicate, 0),
+		status,
+		status_label: labelOf('importLogStatus', status) ?? status,
+	};
+}
+
+/** A file name no earlier import of this account can share, so §4.13 can find this one. */
+export function uniqueImportName(contactListId: string): string {
+	const stamp = Date.now().toString(36);
+	const random = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
+	return `n8n-contacts-${contactListId}-${stamp}-${random}.txt`;
+}
