@@ -16,9 +16,9 @@ export interface Stamped<T> {
 
 /** Records newer than the cursor, oldest first. Without a cursor every record is new. */
 export function newerThan<T>(cursor: TimeCursor | undefined, records: Array<Stamped<T>>): Array<Stamped<T>> {
-	const fresh = cursor
-		? records.filter((r) => r.at > cursor.at || (r.at === cursor.at && !cursor.keys.includes(r.key)))
-		: records.filter((r) => r.at !== '');
+	const fresh = records.filter(
+		(r) => r.at !== '' && (!cursor || r.at > cursor.at || (r.at === cursor.at && !cursor.keys.includes(r.key))),
+	);
 	return fresh.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 

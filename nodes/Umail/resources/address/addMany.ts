@@ -75,6 +75,25 @@ function readContact(p: Params): Contact {
 	return contact;
 }
 
+/** An item's list and contact, or why it cannot be sent (expression errors included). */
+function readItem(
+	ctx: BatchContext,
+	p: Params,
+	index: number,
+): { contactListId: string; contact: Contact } | { contactListId: string; failure: NodeOperationError } {
+	let contactListId = '';
+	try {
+		contactListId = p.required('contactList');
+		return { contactListId, contact: readContact(p) };
+	} catch (error) {
+		const failure =
+			error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(ctx.fn.getNode(), `Item ${index + 1}: ${(error as Error).message}`, { itemIndex: index });
+		return { contactListId, failure };
+	}
+}
+
 /** Names the chunk and its first item in an API error, then rethrows it. */
 function chunkError(ctx: BatchContext, error: unknown, part: Entry[], label: string): never {
 	const first = part[0].index;
@@ -156,19 +175,16 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 
 	for (let index = 0; index < ctx.items.length; index++) {
 		const p = ctx.params(index);
-		let contactListId = '';
-		let contact: Contact;
-		try {
-			contactListId = p.required('contactList');
-			contact = readContact(p);
-		} catch (error) {
-			if (!(error instanceof NodeOperationError)) throw error;
-			if (s.onInvalid === 'fail' && !s.continueOnFail) throw error;
+		const read = readItem(ctx, p, index);
+		if ('failure' in read) {
+			if (s.onInvalid === 'fail' && !s.continueOnFail) throw read.failure;
 			const email = text(p.raw('email', ''));
-			results[index] = { email, status: 'rejected', reason: error.message, contactListId };
-			if (s.onInvalid === 'fail') results[index].error = error.message;
+			const reason = read.failure.message;
+			results[index] = { email, status: 'rejected', reason, contactListId: read.contactListId };
+			if (s.onInvalid === 'fail') results[index].error = reason;
 			continue;
 		}
+		const { contactListId, contact } = read;
 		const key = `${contactListId}\n${contact.email.toLowerCase()}`;
 		const first = seen.get(key);
 		if (first !== undefined) {

@@ -20,6 +20,8 @@ function buildRequest(p: Params): UmailRequest {
 	const templates = [p.required('template'), ...idsOf(p, 'additionalFields.moreTemplates')];
 	const lists = [p.required('contactList'), ...idsOf(p, 'additionalFields.moreContactLists')];
 	const delay = flagOf(p, 'additionalFields.delayOnSpam');
+	const time = p.dateTime('sendTime');
+	if (!time) throw p.fail('sendTime', 'is required');
 	return {
 		endpoint: 'task.php',
 		do: 'add-task',
@@ -29,7 +31,7 @@ function buildRequest(p: Params): UmailRequest {
 			...senderForm(p),
 			send_fullname: p.required('senderName'),
 			maillist_id: [...new Set(lists)].join(','),
-			time: p.dateTime('sendTime') ?? (() => { throw p.fail('sendTime', 'is required'); })(),
+			time,
 			status: p.string('start', { fallback: '1' }),
 			...sendOptionsForm(p, 'additionalFields'),
 			is_delay: delay === undefined ? undefined : delay ? 1 : 0,
