@@ -327,7 +327,7 @@ async function ensureN8n() {
 		const t0 = Date.now();
 		if (n8nInstalledVersion(dir) !== version) {
 			log(`installing n8n@${version} into ${dir} (~5 min, ~2.9 GB; log: ${logFile})`);
-			const code = await runLogged(npmCommand(), ['install', `n8n@${version}`, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env, logFile, label: `npm i n8n@${version}` });
+			const code = await runLogged(npmCommand(), ['install', `n8n@${version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], { cwd: dir, env, logFile, label: `npm i n8n@${version}` });
 			if (code !== 0 || n8nInstalledVersion(dir) !== version) {
 				throw new Error(`npm install n8n@${version} failed (exit ${code}); see ${logFile}`);
 			}
@@ -535,9 +535,10 @@ function httpGet(url, timeoutMs = 2000) {
 
 /**
  * Starts `n8n start` in userFolder on a loopback port; resolves once /healthz/readiness answers 200.
- * Returns { url, port, pid, logs(), stop() }. stop() sends SIGTERM to the process group, then SIGKILL.
+ * Returns { url, port, pid, readyMs, logs(), stop() }. stop() sends SIGTERM to the process group, then SIGKILL.
+ * Options: port (default: a free one), env (extra env), timeoutMs, echo (copy output to stderr), logFile.
  */
-async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = false } = {}) {
+async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = false, logFile } = {}) {
 	const n8n = await ensureN8n();
 	port = port || (await freePort());
 	const brokerPort = await freePort();
@@ -546,7 +547,9 @@ async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = fal
 	const t0 = Date.now();
 	const child = spawn(n8n.node, [n8n.bin, 'start'], { cwd: userFolder, env: e, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let output = '';
+	const logFd = logFile ? fs.openSync(logFile, 'a') : null;
 	const onData = (d) => {
+		if (logFd !== null) fs.writeSync(logFd, d);
 		output += d;
 		if (output.length > 2_000_000) output = output.slice(-1_000_000);
 		if (echo) process.stderr.write(d);
@@ -554,7 +557,12 @@ async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = fal
 	child.stdout.on('data', onData);
 	child.stderr.on('data', onData);
 	let exited = null;
-	const exitPromise = new Promise((r) => child.on('close', (code, signal) => r((exited = { code, signal }))));
+	const exitPromise = new Promise((r) =>
+		child.on('close', (code, signal) => {
+			if (logFd !== null) fs.closeSync(logFd);
+			r((exited = { code, signal }));
+		}),
+	);
 
 	const stop = async (graceMs = 15_000) => {
 		if (exited) return exited;

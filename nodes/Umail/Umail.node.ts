@@ -10,7 +10,6 @@ import { describeResources } from './actions/describe';
 import { route } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { RESOURCES } from './resources';
-import { umailApiTest } from './shared/credentialTest';
 import { umailSmtpApiTest } from './shared/smtp';
 
 export class Umail implements INodeType {
@@ -30,7 +29,6 @@ export class Umail implements INodeType {
 			{
 				name: 'umailApi',
 				required: true,
-				testedBy: 'umailApiTest',
 				displayOptions: { hide: { resource: ['transactionalEmail'] } },
 			},
 			{
@@ -45,7 +43,7 @@ export class Umail implements INodeType {
 
 	methods = {
 		listSearch,
-		credentialTest: { umailApiTest, umailSmtpApiTest },
+		credentialTest: { umailSmtpApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -54,7 +54,7 @@ function transportOptions(credential: SmtpCredential): SMTPTransport.Options {
 		// "None" means none: no opportunistic upgrade that could fail on a relay's bad certificate
 		ignoreTLS: credential.security === 'none',
 		auth: { user: credential.user, pass: credential.password },
-		tls: { rejectUnauthorized: !credential.ignoreSslIssues, servername: credential.host },
+		tls: { rejectUnauthorized: !credential.ignoreSslIssues },
 		connectionTimeout: smtpSettings.connectionTimeoutMs,
 		greetingTimeout: smtpSettings.greetingTimeoutMs,
 		socketTimeout: smtpSettings.socketTimeoutMs,

@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml, snippetOf } from './answers';
+import { decodeXmlStream, isStream, readStream, StreamFallback, type StreamSpec } from './stream';
 import {
 	formatError,
 	httpStatusError,
@@ -51,6 +52,8 @@ export interface UmailRequest {
 	okStatuses?: readonly string[];
 	/** the XML answer may be a bare declaration, meaning "nothing" (§3.6) */
 	emptyOk?: boolean;
+	/** big XML lists (GET only): decode the answer in runs of records as it arrives (see stream.ts) */
+	stream?: StreamSpec;
 }
 
 export interface UmailAnswer {
@@ -175,15 +178,38 @@ export async function umailRequest(
 	};
 	// writes are never retried: the first attempt may have landed
 	const attempts = method === 'GET' ? transportSettings.readAttempts : 1;
+	let streaming = request.stream !== undefined && method === 'GET' && (request.answer ?? 'xml') === 'xml';
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		let raw: Buffer;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL,
-				{ ...options },
+				{ ...options, encoding: streaming ? 'stream' : 'arraybuffer' },
 			)) as IN8nHttpFullResponse;
+			// a streamed answer is decoded as it arrives; error statuses and HTML pages are read whole and handled below
+			const type = String(response.headers?.['content-type'] ?? '');
+			if (isStream(response.body) && response.statusCode < 400 && !/text\/html/i.test(type)) {
+				let decoded: unknown;
+				try {
+					decoded = await decodeXmlStream(response.body, request.stream!, request.lists, request.emptyOk);
+				} catch (error) {
+					if (error instanceof AnswerFormatError) throw formatError(this.getNode(), facts, error.message, error.snippet);
+					throw error;
+				}
+				checkResult.call(this, decoded, facts, request.okStatuses);
+				return { body: decoded, contentType: type };
+			}
+			raw = isStream(response.body) ? await readStream(response.body) : toBuffer(response.body);
 		} catch (error) {
+			if (error instanceof NodeApiError) throw error;
+			// an answer not shaped as the record path says: ask again and decode it whole
+			if (error instanceof StreamFallback) {
+				streaming = false;
+				attempt--;
+				continue;
+			}
 			const code = networkCode(error);
 			if (attempt < attempts && code && RETRYABLE_NETWORK.has(code)) {
 				await sleep(transportSettings.backoffMs * 2 ** (attempt - 1));
@@ -191,7 +217,6 @@ export async function umailRequest(
 			}
 			throw networkError(this.getNode(), facts, error);
 		}
-		const raw = toBuffer(response.body);
 		const statusCode = response.statusCode;
 		if (statusCode >= 400) {
 			if (attempt < attempts && RETRYABLE_HTTP.has(statusCode)) {

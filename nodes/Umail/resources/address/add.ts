@@ -35,7 +35,7 @@ export const add: OperationDef = {
 				address: p.email('email'),
 				fullname: fields.name as string | undefined,
 				sex: readSex(p, fields.sex),
-				birthday: p.date('birthday', fields.birthday),
+				birthday: p.date('birthday', fields.birthday ?? ''),
 				phone: fields.phone as string | undefined,
 				area: fields.area as string | undefined,
 				...vars,

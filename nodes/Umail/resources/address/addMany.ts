@@ -63,7 +63,7 @@ function readContact(p: Params): Contact {
 		email: p.email('email'),
 		name: text(p.raw('name', '')),
 		sex: readSex(p, fields.sex),
-		birthday: p.date('birthday', fields.birthday) ?? '',
+		birthday: p.date('birthday', fields.birthday ?? '') ?? '',
 		phone: text(fields.phone),
 		area: text(fields.area),
 	} as Contact;

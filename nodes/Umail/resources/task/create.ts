@@ -5,7 +5,7 @@ import type { Scalar, UmailRequest } from '../../shared/transport';
 import type { OperationDef } from '../../shared/types';
 import { domainOf } from '../domain/shared';
 import { clarifyRateLimit } from './rateLimit';
-import { flagOf, idsOf, sendOptionFields, sendOptionsForm } from './shared';
+import { flagOf, idsOf, sendOptionFields, sendOptionsForm, sortedFields } from './shared';
 
 /** send_account / send_domain as §6.2's notes combine them */
 function senderForm(p: Params): Record<string, Scalar> {
@@ -105,7 +105,7 @@ export const create: OperationDef = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [
+			options: sortedFields([
 				...sendOptionFields,
 				{
 					displayName: 'More Contact List IDs',
@@ -123,7 +123,7 @@ export const create: OperationDef = {
 					placeholder: 'e.g. 53, 54',
 					description: 'Further templates, separated by commas; U-Mail splits the recipients between the templates',
 				},
-			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			]),
 		},
 	],
 	run: async (ctx) => {

@@ -135,3 +135,8 @@ export const sendOptionFields: INodeProperties[] = [
 		description: 'Whether to add an unsubscribe link to the mail',
 	},
 ];
+
+/** Collection options in name order, as n8n lists them. */
+export function sortedFields(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

@@ -4,7 +4,7 @@ import type { Params } from '../../shared/params';
 import type { Scalar } from '../../shared/transport';
 import type { OperationDef } from '../../shared/types';
 import { domainOf } from '../domain/shared';
-import { flagOf, idsOf, sendOptionFields, sendOptionsForm } from './shared';
+import { flagOf, idsOf, sendOptionFields, sendOptionsForm, sortedFields } from './shared';
 
 const F = 'updateFields';
 
@@ -31,7 +31,7 @@ export const update: OperationDef = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [
+			options: sortedFields([
 				...sendOptionFields,
 				{
 					displayName: 'Contact List IDs',
@@ -74,7 +74,7 @@ export const update: OperationDef = {
 					placeholder: 'e.g. 53, 54',
 					description: 'Templates to send, separated by commas',
 				},
-			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			]),
 		},
 	],
 	request: (p) => {

@@ -1,0 +1,174 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { AnswerFormatError, decodeXml, looksLikeHtml, pick } from './answers';
+
+/**
+ * Chunked decoding of big XML list answers (open and click details, address lists): the answer is read as it arrives
+ * and cut after a run of complete records (a search for the record's closing tag, nothing more), each run decoded on
+ * its own by decodeXml. So the whole answer never sits in memory as one string beside one whole tree: only the records
+ * already decoded and one run of text (about CHUNK_CHARS) do.
+ *
+ * The result is exactly what decodeXml gives for the whole document. When the document does not have the expected
+ * shape (the record tag elsewhere, other elements between records, a record tag inside a record), StreamFallback is
+ * thrown so the caller asks again and decodes the whole document the ordinary way.
+ */
+
+export interface StreamSpec {
+	/** the dotted path of the repeated record element, e.g. `data.user`; it must also be listed in `lists` */
+	records: string;
+}
+
+/** The document is not shaped as the record path says: decode it whole instead. */
+export class StreamFallback extends Error {}
+
+/** Text decoded per run; small enough to stay out of the way, big enough to keep parser calls few. */
+export const streamSettings = { chunkChars: 256 * 1024 };
+
+const WRAPPER = 'umail-records';
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether `pos` lies inside a CDATA section or a comment that opened before it (neither can nest). */
+function insideMarkup(text: string, pos: number): number {
+	for (const [open, close] of [
+		['<![CDATA[', ']]>'],
+		['<!--', '-->'],
+	]) {
+		const start = text.lastIndexOf(open, pos);
+		if (start === -1) continue;
+		const end = text.indexOf(close, start + open.length);
+		if (end === -1 || end + close.length > pos) return start;
+	}
+	return -1;
+}
+
+/** The end of the last closing tag in `text` that is real markup, or -1. */
+function lastCut(text: string, close: string): number {
+	let at = text.lastIndexOf(close);
+	while (at !== -1) {
+		const markup = insideMarkup(text, at);
+		if (markup === -1) return at + close.length;
+		at = markup === 0 ? -1 : text.lastIndexOf(close, markup - 1);
+	}
+	return -1;
+}
+
+function count(text: string, needle: string): number {
+	let n = 0;
+	for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
+	return n;
+}
+
+class RecordDecoder {
+	readonly tag: string;
+	readonly close: string;
+	readonly opening: RegExp;
+	readonly startsWithRecord: RegExp;
+	readonly selfClosing: RegExp;
+	readonly chunkLists: string[];
+	readonly records: IDataObject[] = [];
+
+	constructor(
+		readonly path: string,
+		readonly lists: readonly string[],
+	) {
+		const parts = path.split('.');
+		if (parts.length < 2) throw new StreamFallback(`record path "${path}" has no parent element`);
+		this.tag = parts[parts.length - 1];
+		this.close = `</${this.tag}>`;
+		const name = escapeRegExp(this.tag);
+		this.opening = new RegExp(`<${name}[\\s>/]`);
+		this.startsWithRecord = new RegExp(`^\\s*<${name}[\\s>/]`);
+		this.selfClosing = new RegExp(`<${name}\\s*/>`, 'g');
+		// the record's own nested lists, relative to the wrapper
+		const inner = lists.filter((list) => list.startsWith(`${path}.`)).map((list) => `${WRAPPER}.${this.tag}${list.slice(path.length)}`);
+		this.chunkLists = [`${WRAPPER}.${this.tag}`, ...inner];
+	}
+
+	/** Decodes a run of whole records (and only records). */
+	add(chunk: string) {
+		if (!this.startsWithRecord.test(chunk)) throw new StreamFallback('something other than a record between records');
+		const decoded = decodeXml(`<${WRAPPER}>${chunk}</${WRAPPER}>`, this.chunkLists)[WRAPPER] as IDataObject;
+		const keys = Object.keys(decoded);
+		if (keys.length !== 1 || keys[0] !== this.tag) throw new StreamFallback('other elements between records');
+		const records = decoded[this.tag] as IDataObject[];
+		const expected = count(chunk, this.close) + (chunk.match(this.selfClosing)?.length ?? 0);
+		if (records.length !== expected) throw new StreamFallback('a record tag inside a record, or inside text');
+		for (const record of records) this.records.push(record);
+	}
+
+	/** The document without its records, with one empty record where they were: must place it at the record path. */
+	finish(head: string, tail: string, emptyOk: boolean): IDataObject {
+		const skeleton = decodeXml(`${head}<${this.tag}></${this.tag}>${tail}`, this.lists, emptyOk);
+		const placeholder = pick(skeleton, this.path);
+		if (!Array.isArray(placeholder) || placeholder.length !== 1) throw new StreamFallback('records found outside the record path');
+		const parent = pick(skeleton, this.path.slice(0, this.path.lastIndexOf('.'))) as IDataObject;
+		parent[Object.keys(parent).find((key) => parent[key] === placeholder) ?? this.tag] = this.records;
+		return skeleton;
+	}
+}
+
+/**
+ * Decodes an XML answer read from `body` (a Node stream or any async iterable of bytes). Same result and the same
+ * AnswerFormatError messages as decodeXml on the whole text; throws StreamFallback when the shape is unexpected.
+ * Errors of the stream itself (a reset connection) pass through unchanged.
+ */
+export async function decodeXmlStream(
+	body: AsyncIterable<Uint8Array | string>,
+	spec: StreamSpec,
+	lists: readonly string[] = [],
+	emptyOk = false,
+): Promise<IDataObject> {
+	const decoder = new RecordDecoder(spec.records, lists.includes(spec.records) ? lists : [...lists, spec.records]);
+	const text = new TextDecoder('utf-8');
+	let head: string | undefined;
+	let pending = '';
+	let whole = false;
+
+	const take = (final: boolean) => {
+		if (head === undefined) {
+			const first = decoder.opening.exec(pending);
+			if (!first) return;
+			if (looksLikeHtml(pending)) {
+				whole = true;
+				return;
+			}
+			head = pending.slice(0, first.index);
+			pending = pending.slice(first.index);
+		}
+		if (!final && pending.length < streamSettings.chunkChars) return;
+		const cut = lastCut(pending, decoder.close);
+		if (cut === -1) return;
+		decoder.add(pending.slice(0, cut));
+		pending = pending.slice(cut);
+	};
+
+	for await (const piece of body) {
+		pending += typeof piece === 'string' ? piece : text.decode(piece, { stream: true });
+		if (!whole) take(false);
+	}
+	pending += text.decode();
+	if (whole) return decodeXml(pending, lists, emptyOk);
+	take(true);
+	if (head === undefined) return decodeXml(pending, lists, emptyOk);
+	// what follows the last whole record: the closing tags, maybe other fields, or a cut-off record (truncated answer)
+	if (decoder.opening.test(pending) && !/^\s*<\//.test(pending)) {
+		// a record that never closed: the document is cut off; decodeXml says so in its own words
+		decodeXml(`${head}${pending}`, lists, emptyOk);
+		throw new AnswerFormatError('The server sent a truncated XML answer', pending.slice(-120));
+	}
+	return decoder.finish(head, pending, emptyOk);
+}
+
+/** Reads a whole stream into one Buffer (error pages and other small answers). */
+export async function readStream(body: AsyncIterable<Uint8Array | string>): Promise<Buffer> {
+	const parts: Buffer[] = [];
+	for await (const piece of body) parts.push(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece));
+	return Buffer.concat(parts);
+}
+
+export function isStream(body: unknown): body is AsyncIterable<Uint8Array> {
+	return typeof (body as AsyncIterable<Uint8Array> | undefined)?.[Symbol.asyncIterator] === 'function' && !Buffer.isBuffer(body);
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+/*
+ * Playground: the real n8n (scripts/n8n-env.js) with this pack installed from its tarball, the U-Mail
+ * emulator, a ready credential and the example workflows — then open the editor and log in.
+ *
+ *   node scripts/playground.js [--fresh] [--no-build]
+ *
+ * env: N8N_PORT (default 5678, else a free port), EMULATOR_PORT (default: free), PLAYGROUND_DIR
+ *      (default <repo>/.n8n-e2e/playground), PLAYGROUND_EMAIL / PLAYGROUND_PASSWORD, N8N_VERSION.
+ * Ctrl-C stops n8n and the emulator. State (workflows, executions) persists in PLAYGROUND_DIR.
+ */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const env = require('./n8n-env');
+
+const ROOT = path.resolve(__dirname, '..');
+const CREDENTIAL_ID = 'umailEmulator001';
+const CREDENTIAL_NAME = 'U-Mail (emulator)';
+
+function say(msg) {
+	process.stderr.write(`[playground] ${msg}\n`);
+}
+
+function buildAndPack(dest) {
+	say('building the pack (npm run build)…');
+	const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+	if (b.status !== 0) throw new Error('npm run build failed');
+	fs.mkdirSync(dest, { recursive: true });
+	const p = spawnSync('npm', ['pack', '--json', '--pack-destination', dest, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+	if (p.status !== 0) throw new Error(`npm pack failed: ${p.stderr}`);
+	return path.join(dest, JSON.parse(p.stdout.slice(p.stdout.indexOf('[')))[0].filename);
+}
+
+function latestTarball(dir) {
+	if (!fs.existsSync(dir)) return null;
+	const t = fs.readdirSync(dir).filter((f) => f.endsWith('.tgz')).map((f) => path.join(dir, f));
+	t.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+	return t[0] || null;
+}
+
+async function portFree(port) {
+	const net = require('net');
+	return new Promise((resolve) => {
+		const s = net.createServer();
+		s.once('error', () => resolve(false));
+		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+	});
+}
+
+async function main(argv) {
+	const fresh = argv.includes('--fresh');
+	const noBuild = argv.includes('--no-build');
+	const dir = path.resolve(process.env.PLAYGROUND_DIR || path.join(ROOT, '.n8n-e2e', 'playground'));
+	const userFolder = path.join(dir, 'user');
+	const email = process.env.PLAYGROUND_EMAIL || 'owner@example.com';
+	const password = process.env.PLAYGROUND_PASSWORD || 'Playground-Passw0rd';
+
+	const n8n = await env.ensureN8n();
+	say(`n8n ${n8n.version} on Node ${n8n.nodeVersion}`);
+
+	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
+
+	const tarball = noBuild ? latestTarball(path.join(dir, 'packs')) || buildAndPack(path.join(dir, 'packs')) : buildAndPack(path.join(dir, 'packs'));
+	const pack = await env.installPack(userFolder, tarball);
+	say(`installed ${pack.name}@${pack.version} from ${path.relative(ROOT, tarball)}`);
+
+	// the emulator (plain JS, in-process)
+	const emulatorPort = Number(process.env.EMULATOR_PORT) || (await env.freePort());
+	const emulator = await require(path.join(ROOT, 'test', 'emulator')).start({ port: emulatorPort, demoData: true });
+	say(`U-Mail emulator at ${emulator.url} (user demo / demo-pass)`);
+
+	const inputs = path.join(dir, 'inputs');
+	fs.mkdirSync(inputs, { recursive: true });
+	const credFile = path.join(inputs, 'credentials.json');
+	fs.writeFileSync(
+		credFile,
+		JSON.stringify([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'umailApi', data: { username: 'demo', password: 'demo-pass', baseUrl: emulator.url, allowUnauthorizedCerts: false } }], null, 2),
+	);
+	const cli = async (args) => {
+		const r = await env.n8nCli(userFolder, args);
+		if (r.code !== 0 || /An error occurred/.test(r.stdout + r.stderr)) {
+			throw new Error(`n8n ${args[0]} failed:\n${(r.stdout + r.stderr).trim().split('\n').slice(-20).join('\n')}`);
+		}
+	};
+	await cli(['import:credentials', `--input=${credFile}`]);
+
+	const wfDir = path.join(ROOT, 'workflows');
+	const wfs = fs.existsSync(wfDir) ? fs.readdirSync(wfDir).filter((f) => f.endsWith('.json')) : [];
+	if (wfs.length) {
+		const list = wfs.map((f) => {
+			const w = JSON.parse(fs.readFileSync(path.join(wfDir, f), 'utf8'));
+			// point every U-Mail credential reference at the emulator credential
+			for (const n of w.nodes || []) if (n.credentials && n.credentials.umailApi) n.credentials.umailApi = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
+			w.active = false;
+			return w;
+		});
+		const wfFile = path.join(inputs, 'workflows.json');
+		fs.writeFileSync(wfFile, JSON.stringify(list, null, 2));
+		await cli(['import:workflow', `--input=${wfFile}`]);
+		say(`imported ${list.length} example workflow(s) from workflows/`);
+	}
+
+	let port = Number(process.env.N8N_PORT) || 5678;
+	if (!(await portFree(port))) port = await env.freePort();
+	say('starting n8n…');
+	const running = await env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log') });
+	await env.setupOwner(running.url, { email, password });
+	say(`ready in ${Math.round(running.readyMs / 1000)}s (log: ${path.relative(ROOT, path.join(dir, 'n8n.log'))})`);
+	process.stdout.write(`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n\n  Ctrl-C to stop.\n`);
+
+	let stopping = false;
+	const shutdown = async () => {
+		if (stopping) return;
+		stopping = true;
+		say('stopping…');
+		await running.stop();
+		await emulator.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+}
+
+main(process.argv.slice(2)).catch((e) => {
+	process.stderr.write(`[playground] ERROR: ${e && e.stack ? e.stack : e}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,264 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { batchSettings } from '../../../nodes/Umail/shared/batch';
+import { byId, json, runUmail, useEmulator } from './setup';
+
+type Env = ReturnType<typeof useEmulator>;
+
+const VARS = ['var1', 'var2', 'var3', 'var4', 'var5', 'var6', 'var7', 'var8', 'var9', 'var10'];
+
+/** Every contact field mapped from the item, as a user would map a CRM export. */
+const mapping = {
+	email: '={{ $json.email }}',
+	name: '={{ $json.name }}',
+	additionalFields: {
+		sex: '={{ $json.sex }}',
+		birthday: '={{ $json.birthday }}',
+		phone: '={{ $json.phone }}',
+		area: '={{ $json.area }}',
+		...Object.fromEntries(VARS.map((name) => [name, `={{ $json.${name} }}`])),
+	},
+};
+
+function contact(i: number, tag = 'bulk'): IDataObject {
+	const day = String((i % 28) + 1).padStart(2, '0');
+	return {
+		email: `c${i}@${tag}.example.com`,
+		name: `名字 ${i}`,
+		sex: i % 2 ? 'M' : 'F',
+		birthday: `1990-0${(i % 9) + 1}-${day}`,
+		phone: `135${String(i).padStart(8, '0')}`,
+		area: `区 ${i % 7}`,
+		...Object.fromEntries(VARS.map((name, k) => [name, k === 4 && i % 3 ? '' : `${name}-${i}`])),
+	};
+}
+
+const items = (contacts: IDataObject[]): INodeExecutionData[] => contacts.map((c) => ({ json: c }));
+
+function addressesOf(env: Env, listId: string): Map<string, IDataObject> {
+	env.control.clock.advance(0); // applies due imports
+	return env.control.customerOf('demo').lists.get(Number(listId)).addrs;
+}
+
+/** Every field of every expected row, compared with what the emulator stored. */
+function expectStored(env: Env, listId: string, expected: IDataObject[]) {
+	const stored = addressesOf(env, listId);
+	expect(stored.size).toBe(expected.length);
+	const mismatches: string[] = [];
+	for (const c of expected) {
+		const a = stored.get(String(c.email).toLowerCase()) as IDataObject | undefined;
+		if (!a) {
+			mismatches.push(`${c.email}: missing`);
+			continue;
+		}
+		const vars = (a.vars as string[] | null) ?? new Array(10).fill('');
+		const got = {
+			email: a.email,
+			name: a.fullname,
+			sex: a.sex,
+			birthday: a.birthday,
+			phone: a.phone,
+			area: a.area,
+			...Object.fromEntries(VARS.map((name, k) => [name, vars[k]])),
+		};
+		const want = { ...c, birthday: c.birthday || '0000-00-00' };
+		for (const key of Object.keys(got)) {
+			if (String(got[key as keyof typeof got] ?? '') !== String(want[key] ?? '')) {
+				mismatches.push(`${c.email} ${key}: ${String(got[key as keyof typeof got])} ≠ ${String(want[key])}`);
+			}
+		}
+	}
+	expect(mismatches.slice(0, 10)).toEqual([]);
+}
+
+async function whileClockRuns<T>(env: Env, work: () => Promise<T>): Promise<T> {
+	const timer = setInterval(() => env.control.clock.advance(1000), 5);
+	try {
+		return await work();
+	} finally {
+		clearInterval(timer);
+	}
+}
+
+describe('Address → Add Many (bulk add)', () => {
+	const env = useEmulator();
+	let listId: string;
+
+	beforeAll(() => {
+		batchSettings.pollIntervalMs = 20;
+	});
+
+	beforeEach(() => {
+		listId = String(env.control.createList(`Bulk ${Math.random()}`));
+		env.control.clearLog();
+	});
+
+	const run = async (contacts: IDataObject[], options: IDataObject = {}, extra: { continueOnFail?: boolean; contactList?: unknown } = {}) =>
+		await runUmail(
+			env,
+			{ resource: 'address', operation: 'addMany', contactList: extra.contactList ?? byId(listId), ...mapping, options },
+			{ items: items(contacts), continueOnFail: extra.continueOnFail },
+		);
+
+	test('10,000 items in batches of 500: 20 calls, every field of every row stored', async () => {
+		const contacts = Array.from({ length: 10_000 }, (_, i) => contact(i));
+		const out = await run(contacts, { importAbove: 20_000 });
+		const calls = env.control.log.length;
+		console.log(`bulk add of 10,000 items, batch path: ${calls} calls`);
+		expect(calls).toBeLessThanOrEqual(21);
+		expect(env.control.log.every((entry) => entry.do === 'ml-addr-add' && entry.method === 'POST')).toBe(true);
+		const rowsPerCall = env.control.log.map((entry) => String(entry.body.ml_addr).split('\n').length);
+		expect(rowsPerCall).toEqual(new Array(20).fill(500));
+		expect(out).toHaveLength(10_000);
+		out.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json).toMatchObject({ email: contacts[i].email, status: 'added', contactListId: listId, batch: Math.floor(i / 500) + 1 });
+		});
+		expectStored(env, listId, contacts);
+	}, 120_000);
+
+	test('10,000 items above the import threshold: one upload, its status polls, one history read', async () => {
+		const contacts = Array.from({ length: 10_000 }, (_, i) => contact(i, 'imp'));
+		const out = await whileClockRuns(env, async () => await run(contacts));
+		const kinds = env.control.log.map((entry) => entry.do);
+		console.log(`bulk add of 10,000 items, import path: ${kinds.length} calls (${kinds.filter((k) => k === 'ml-addr-add-file-query').length} status polls)`);
+		expect(kinds.filter((k) => k === 'ml-addr-add-file')).toHaveLength(1);
+		expect(kinds.filter((k) => k === 'ml-addr-add-log')).toHaveLength(1);
+		expect(kinds.filter((k) => k !== 'ml-addr-add-file-query')).toHaveLength(2);
+		expect(kinds.filter((k) => k === 'ml-addr-add')).toHaveLength(0);
+		const upload = env.control.log.find((entry) => entry.do === 'ml-addr-add-file');
+		expect(upload?.query.list_id).toBe(listId);
+		expect(upload?.body.file).toMatchObject({ filename: expect.stringMatching(new RegExp(`^n8n-contacts-${listId}-.+\\.txt$`)) });
+
+		expect(out).toHaveLength(10_000);
+		const [first] = json(out);
+		expect(first).toMatchObject({
+			email: contacts[0].email,
+			status: 'imported',
+			contactListId: listId,
+			importId: expect.stringMatching(/^\d+$/),
+			importStatus: 'success',
+			importCounts: { total: 10_000, invalid: 0, duplicate: 0, added: 10_000, status: '1', status_label: 'success' },
+		});
+		expect(out.every((item, i) => item.json.email === contacts[i].email && item.json.status === 'imported')).toBe(true);
+		expectStored(env, listId, contacts);
+	}, 120_000);
+
+	const awkward = () => {
+		const good = Array.from({ length: 12 }, (_, i) => contact(i, 'mixed'));
+		return [
+			good[0],
+			{ ...contact(100, 'mixed'), name: 'Semi;colon' }, // 1: would shift columns
+			good[1],
+			{ ...contact(101, 'mixed'), area: 'line\nbreak' }, // 3: would split the row
+			{ ...contact(102, 'mixed'), email: 'not-an-email' }, // 4
+			good[2],
+			{ ...good[0], name: 'second copy' }, // 6: duplicate of item 1
+			{ ...contact(103, 'mixed'), var7: 'tab\there' }, // 7
+			{ ...contact(104, 'mixed'), birthday: '1990-13-01' }, // 8
+			{ ...good[3], sex: 'male', name: '  padded  ' }, // 9: normalised
+			...good.slice(4),
+		];
+	};
+
+	test('Skip and Report: separators, bad emails and duplicates are reported, the rest stored unshifted', async () => {
+		const contacts = awkward();
+		const out = json(await run(contacts, { onInvalid: 'skip', batchSize: 4 }));
+		expect(out.map((o) => o.status)).toEqual([
+			'added', 'rejected', 'added', 'rejected', 'rejected', 'added', 'duplicate', 'rejected', 'rejected', 'added',
+			...new Array(8).fill('added'),
+		]);
+		expect(out[1].reason).toBe(
+			'Item 2: "Name" holds a ";", a TAB or a line break, which would shift the columns of its row (U-Mail has no escaping)',
+		);
+		expect(out[3].reason).toMatch(/^Item 4: "Area" holds a ";"/);
+		expect(out[4].reason).toBe('Item 5: "Email" is not a valid email address: "not-an-email"');
+		expect(out[6]).toMatchObject({ status: 'duplicate', duplicateOf: 1, email: contacts[0].email });
+		expect(out[7].reason).toMatch(/^Item 8: "Variable 7" holds/);
+		expect(out[8].reason).toMatch(/^Item 9: "Birthday" must be a date|^Item 9: "Birthday" is not a real date/);
+		expect(out.some((o) => 'error' in o)).toBe(false);
+		// 13 good rows in batches of 4
+		expect(env.control.log.map((entry) => String(entry.body.ml_addr).split('\n').length)).toEqual([4, 4, 4, 1]);
+		const stored = [0, 2, 5, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((i) => contacts[i]);
+		stored[3] = { ...stored[3], sex: 'M', name: 'padded' };
+		expectStored(env, listId, stored);
+	});
+
+	test('the same, through file import: every stored field matches', async () => {
+		const contacts = awkward();
+		const out = json(await whileClockRuns(env, async () => await run(contacts, { onInvalid: 'skip', importAbove: 5 })));
+		expect(out.filter((o) => o.status === 'imported')).toHaveLength(12);
+		expect(out.find((o) => o.status === 'imported')?.importCounts).toMatchObject({ total: 12, invalid: 0, duplicate: 0, added: 12 });
+		const stored = [0, 2, 5, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((i) => contacts[i]);
+		stored[3] = { ...stored[3], sex: 'M', name: 'padded' };
+		expectStored(env, listId, stored);
+	});
+
+	test('On Invalid Contact = Fail stops before any request, naming the item and field', async () => {
+		await expect(run(awkward())).rejects.toThrow(
+			'Item 2: "Name" holds a ";", a TAB or a line break, which would shift the columns of its row (U-Mail has no escaping)',
+		);
+		expect(env.control.log).toHaveLength(0);
+	});
+
+	test('with Continue On Fail, invalid items carry an error and the rest go through', async () => {
+		const contacts = awkward();
+		const out = await run(contacts, {}, { continueOnFail: true });
+		const rows = json(out);
+		expect(rows.filter((o) => o.error).map((o) => out[rows.indexOf(o)].pairedItem)).toEqual([
+			{ item: 1 },
+			{ item: 3 },
+			{ item: 4 },
+			{ item: 7 },
+			{ item: 8 },
+		]);
+		expect(rows[4]).toMatchObject({ status: 'rejected', email: 'not-an-email', error: expect.stringContaining('"Email"') });
+		expect(rows.filter((o) => o.status === 'added')).toHaveLength(12);
+		expect(env.control.log).toHaveLength(1);
+	});
+
+	test('Remove Duplicates off sends every copy; the service keeps one', async () => {
+		const contacts = [contact(1, 'dup'), { ...contact(1, 'dup'), name: 'copy' }, contact(2, 'dup')];
+		const out = json(await run(contacts, { dedupe: false }));
+		expect(out.map((o) => o.status)).toEqual(['added', 'added', 'added']);
+		expect(String(env.control.log[0].body.ml_addr).split('\n')).toHaveLength(3);
+		expect(addressesOf(env, listId).size).toBe(2);
+	});
+
+	test('items are grouped by their contact list', async () => {
+		const other = String(env.control.createList('Bulk other'));
+		const contacts = Array.from({ length: 6 }, (_, i) => ({ ...contact(i, 'groups'), list: i % 2 ? other : listId }));
+		const out = json(
+			await run(contacts, {}, { contactList: { __rl: true, mode: 'id', value: '={{ $json.list }}' } }),
+		);
+		expect(env.control.log.map((entry) => entry.query.list_id)).toEqual([listId, other]);
+		expect(out.map((o) => o.contactListId)).toEqual(contacts.map((c) => c.list));
+		expect(addressesOf(env, listId).size).toBe(3);
+		expect(addressesOf(env, other).size).toBe(3);
+	});
+
+	test('an API error on a chunk fails the node naming its first item, or marks the chunk with Continue On Fail', async () => {
+		const contacts = Array.from({ length: 5 }, (_, i) => ({ ...contact(i, 'fail'), list: i < 3 ? listId : '999999' }));
+		const contactList = { __rl: true, mode: 'id', value: '={{ $json.list }}' };
+		await expect(run(contacts, {}, { contactList })).rejects.toThrow(/^Item 4: batch 2 \(items 4–5\) failed: .*not_exist/);
+
+		env.control.clearLog();
+		const out = json(await run(contacts.map((c) => ({ ...c, email: `again-${String(c.email)}` })), {}, { contactList, continueOnFail: true }));
+		expect(out.map((o) => o.status)).toEqual(['added', 'added', 'added', 'failed', 'failed']);
+		expect(out[3].error).toMatch(/not_exist/);
+		expect(env.control.log.map((entry) => entry.resultStatus)).toEqual(['success', 'not_exist']);
+	});
+
+	test('an import that outlasts Max Import Wait is reported as still parsing', async () => {
+		const contacts = Array.from({ length: 3 }, (_, i) => contact(i, 'slow'));
+		const out = json(await run(contacts, { importAbove: 1, maxWait: 0 }));
+		expect(out[0]).toMatchObject({ status: 'imported', importStatus: 'no_complete', importStatus_label: 'still parsing' });
+		expect(out[0]).not.toHaveProperty('importCounts');
+		expect(env.control.log.map((entry) => entry.do)).toEqual(['ml-addr-add-file', 'ml-addr-add-file-query']);
+	});
+
+	test('Batch Size above 500 is refused before any request', async () => {
+		await expect(run([contact(1)], { batchSize: 501 })).rejects.toThrow('"Batch Size" must be at most 500');
+		expect(env.control.log).toHaveLength(0);
+	});
+});
