@@ -10,7 +10,6 @@ import { describeResources } from './actions/describe';
 import { route } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { RESOURCES } from './resources';
-import { umailSmtpApiTest } from './shared/smtp';
 
 export class Umail implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,26 +24,11 @@ export class Umail implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'umailApi',
-				required: true,
-				displayOptions: { hide: { resource: ['transactionalEmail'] } },
-			},
-			{
-				name: 'umailSmtpApi',
-				required: true,
-				testedBy: 'umailSmtpApiTest',
-				displayOptions: { show: { resource: ['transactionalEmail'] } },
-			},
-		],
+		credentials: [{ name: 'umailApi', required: true }],
 		properties: describeResources(RESOURCES),
 	};
 
-	methods = {
-		listSearch,
-		credentialTest: { umailSmtpApiTest },
-	};
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

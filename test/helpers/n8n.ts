@@ -76,8 +76,6 @@ const CREDENTIAL_TYPE_LOADERS: Record<string, () => ICredentialType> = {
 		const { UmailApi } = require('../../credentials/UmailApi.credentials');
 		return new UmailApi();
 	},
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	umailSmtpApi: () => new (require('../../credentials/UmailSmtpApi.credentials').UmailSmtpApi)(),
 };
 
 const credentialTypeCache = new Map<string, ICredentialType>();

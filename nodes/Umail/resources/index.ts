@@ -10,7 +10,6 @@ import { task } from './task';
 import { template } from './template';
 import { tracking } from './tracking';
 import { trackingDomain } from './trackingDomain';
-import { transactionalEmail } from './transactionalEmail';
 
 /** Every resource of the node; each operation lives in resources/<resource>/<operation>.ts. */
 export const RESOURCES: ResourceDef[] = [
@@ -25,5 +24,4 @@ export const RESOURCES: ResourceDef[] = [
 	template,
 	tracking,
 	trackingDomain,
-	transactionalEmail,
 ];
