@@ -83,7 +83,7 @@ export function looksLikeHtml(text: string): boolean {
 
 /** The name of the first element, skipping the declaration, comments and processing instructions. */
 function rootName(text: string): string | undefined {
-	const match = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([A-Za-z_][\w.-]*)/.exec(text);
+	const match = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>)*<([A-Za-z_][\w.-]*)/.exec(text);
 	return match?.[1];
 }
 
@@ -161,7 +161,7 @@ export function decodeXml(text: string, lists: readonly string[] = [], emptyOk =
 	const root = rootName(repaired);
 	if (!root) throw new AnswerFormatError('The server sent something that is not XML', snippetOf(text));
 	if (!isComplete(repaired, root)) {
-		throw new AnswerFormatError('The server sent a truncated XML answer', snippetOf(text.slice(-120)));
+		throw new AnswerFormatError('The server sent a truncated XML answer', snippetOf(text));
 	}
 	let parsed: unknown;
 	let failure: string | undefined;
@@ -180,7 +180,10 @@ export function decodeXml(text: string, lists: readonly string[] = [], emptyOk =
 }
 
 /** JSON answers (§2.6, and out_type=json exports). */
-export function decodeJson(text: string): unknown {
+const BOM = /^\uFEFF/;
+
+export function decodeJson(raw: string): unknown {
+	const text = raw.replace(BOM, '');
 	if (text.trim() === '') throw new AnswerFormatError('The server sent an empty answer where JSON was expected', '');
 	if (looksLikeHtml(text)) {
 		throw new AnswerFormatError('The server sent an HTML page where JSON was expected', snippetOf(text));
@@ -197,7 +200,8 @@ export function decodeJson(text: string): unknown {
 }
 
 /** Plain text exports: one record a line; columns split on TAB, or on runs of spaces when `columns` asks for more. */
-export function decodeLines(text: string): string[] {
+export function decodeLines(raw: string): string[] {
+	const text = raw.replace(BOM, '');
 	if (looksLikeHtml(text)) {
 		throw new AnswerFormatError('The server sent an HTML page where a text export was expected', snippetOf(text));
 	}

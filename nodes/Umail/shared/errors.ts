@@ -62,7 +62,7 @@ export function statusError(node: INode, facts: RequestFacts, status: string, da
 	const help = STATUS_HELP[status] ?? (isAuthStatus(status) ? AUTH_HINT : undefined);
 	const message = `U-Mail refused ${facts.operation}: ${status}${data ? ` (${data})` : ''}`;
 	const description = [help, data && `Server message: ${data}`].filter(Boolean).join('. ');
-	return apiError(node, facts, message, description, { status, data });
+	return apiError(node, facts, message, description, { status, data: scrub(data, facts.secrets) });
 }
 
 export function httpStatusError(node: INode, facts: RequestFacts, statusCode: number, snippet: string): NodeApiError {
@@ -123,7 +123,7 @@ export function networkError(node: INode, facts: RequestFacts, error: unknown): 
 	const code = networkCode(error) ?? 'UNKNOWN';
 	const words = NETWORK_WORDS[code] ?? 'the request failed before an answer came back';
 	return apiError(node, facts, `U-Mail could not be reached for ${facts.operation}: ${words}`, `Error code: ${code}`, {
-		// not `code`: NodeApiError would swap our message for its generic one for codes it knows
-		errorCode: code,
+		// not `code` nor `errorCode`: NodeApiError would swap our message for its generic one for codes it knows
+		networkCode: code,
 	});
 }
