@@ -199,7 +199,7 @@ export function decodeJson(raw: string): unknown {
 	return parsed;
 }
 
-/** Plain text exports: one record a line; columns split on TAB, or on runs of spaces when `columns` asks for more. */
+/** Plain text exports: one record a line. */
 export function decodeLines(raw: string): string[] {
 	const text = raw.replace(BOM, '');
 	if (looksLikeHtml(text)) {
@@ -209,7 +209,8 @@ export function decodeLines(raw: string): string[] {
 }
 
 export function splitColumns(line: string, columns: readonly string[]): IDataObject {
-	const cells = line.includes('\t') ? line.split('\t') : line.split(/[,;]|\s+/);
+	// TAB first, then comma or semicolon; whitespace only when neither is there (a time holds a space)
+	const cells = line.includes('\t') ? line.split('\t') : /[,;]/.test(line) ? line.split(/[,;]/) : line.split(/\s+/);
 	const row: IDataObject = {};
 	columns.forEach((column, index) => {
 		row[column] = (cells[index] ?? '').trim();

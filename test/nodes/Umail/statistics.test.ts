@@ -205,7 +205,7 @@ describe('Statistic', () => {
 			expect(env.control.log[0].query).not.toHaveProperty('task_ident');
 		});
 
-		test('an unknown task fails with the lookup's not_exist API error', async () => {
+		test('an unknown task fails with the not_exist API error of the lookup', async () => {
 			await expect(
 				runUmail(env, {
 					resource: 'statistics',

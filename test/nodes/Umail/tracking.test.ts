@@ -91,7 +91,7 @@ describe('Tracking', () => {
 					selectBy: 'task',
 					task: byId(demo().id),
 					returnAll: true,
-					options: { linkId: link.link_id },
+					options: { linkId: String(link.link_id) },
 				}),
 			);
 			expect(clicks).toHaveLength(Number(link.click_unique));
