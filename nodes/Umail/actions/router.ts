@@ -25,14 +25,15 @@ async function readPages(op: OperationDef, ctx: ItemContext): Promise<IDataObjec
 	const pageSize = op.paging!.pageSize;
 	const returnAll = ctx.p.boolean('returnAll');
 	const wanted = returnAll ? Infinity : (ctx.p.number('limit', { min: 1, fallback: 50 }) as number);
+	// the API counts pages as (page - 1) × limit, so the limit must stay the same on every page
+	const limit = Math.min(pageSize, wanted);
 	const records: IDataObject[] = [];
 	for (let page = 1; records.length < wanted; page++) {
-		const limit = Math.min(pageSize, wanted - records.length);
-		const answer = await ctx.call(op.request!(ctx.p, { page, limit: returnAll ? pageSize : Math.max(limit, 1) }));
+		const answer = await ctx.call(op.request!(ctx.p, { page, limit }));
 		const batch = toArray(op.output!(answer.body, ctx.p));
 		records.push(...batch);
 		// a short page is the last one
-		if (batch.length < (returnAll ? pageSize : limit)) break;
+		if (batch.length < limit) break;
 	}
 	return records.slice(0, wanted);
 }

@@ -68,7 +68,10 @@ export class Params {
 	}
 
 	raw(name: string, fallback?: unknown): unknown {
-		return this.fn.getNodeParameter(name, this.itemIndex, fallback, { extractValue: true });
+		// a null fallback: an optional field the user did not add reads as absent instead of throwing
+		return this.fn.getNodeParameter(name, this.itemIndex, fallback === undefined ? null : fallback, {
+			extractValue: true,
+		});
 	}
 
 	/** a string, trimmed; empty → undefined unless required */

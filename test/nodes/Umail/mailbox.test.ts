@@ -39,8 +39,8 @@ describe('Mailbox', () => {
 		expect(env.control.log[0]).toMatchObject({ do: 'mailbox-add', query: expect.objectContaining({ mailbox: `bulk0@${DOMAIN}`, pwd: 'secret123' }) });
 
 		env.control.clearLog();
-		const forty = await list({ returnAll: false, limit: 34 });
-		expect(forty).toHaveLength(34);
+		const some = await list({ returnAll: false, limit: 34 });
+		expect(some).toHaveLength(34);
 		expect(env.control.log.map((e) => [e.query.page, e.query.limit])).toEqual([
 			['1', '30'],
 			['2', '30'],

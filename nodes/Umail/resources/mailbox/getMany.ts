@@ -22,8 +22,7 @@ export const getMany: OperationDef = {
 			domain: domainOf(p, 'domain'),
 			...administratorQs(p),
 			page: page.page,
-			// offsets are (page - 1) × limit, so later pages must keep the first page's size
-			limit: page.page === 1 ? page.limit : PAGE,
+			limit: page.limit,
 		},
 		lists: ['mailbox_list.data'],
 	}),

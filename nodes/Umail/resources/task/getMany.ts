@@ -33,8 +33,7 @@ export const getMany: OperationDef = {
 		do: 'task-list',
 		qs: {
 			page: page.page,
-			// offsets are (page - 1) × limit, so later pages must keep the first page's size
-			limit: page.page === 1 ? page.limit : PAGE,
+			limit: page.limit,
 			date: p.date('filters.date'),
 			send_status: p.string('filters.sendStatus') ?? 'all',
 			verify_status: p.string('filters.verifyStatus'),

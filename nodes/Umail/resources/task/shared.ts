@@ -43,8 +43,15 @@ export function idsOf(p: Params, name: string, value: unknown = p.raw(name, ''))
 
 /** An optional boolean of a collection: undefined when the user did not add it. */
 export function flagOf(p: Params, name: string): boolean | undefined {
-	const value = p.raw(name, undefined);
+	// null, not undefined: n8n throws for an absent parameter without a fallback
+	const value = p.raw(name, null);
 	return value === undefined || value === null || value === '' ? undefined : Boolean(value);
+}
+
+/** An optional number of a collection: undefined when the user did not add it, else checked like `p.number`. */
+export function numberOf(p: Params, name: string, range: { min?: number; max?: number }): number | undefined {
+	const value = p.raw(name, null);
+	return value === undefined || value === null || value === '' ? undefined : p.number(name, range);
 }
 
 const bit = (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : 0);
@@ -52,8 +59,8 @@ const bit = (value: boolean | undefined) => (value === undefined ? undefined : v
 /** Send options add-task and edit-task share (§6.2, §6.3), read from a collection and checked before sending. */
 export function sendOptionsForm(p: Params, collection: string): Record<string, Scalar> {
 	const at = (name: string) => `${collection}.${name}`;
-	const start = p.number(at('rangeStart'), { min: 1 });
-	const end = p.number(at('rangeEnd'), { min: 0 });
+	const start = numberOf(p, at('rangeStart'), { min: 1 });
+	const end = numberOf(p, at('rangeEnd'), { min: 0 });
 	if (start !== undefined && end !== undefined && end > 0 && end < start) {
 		throw p.fail(at('rangeEnd'), `must be 0 (to the end) or at least "${p.label('rangeStart')}" (${start}), got ${end}`);
 	}
@@ -66,7 +73,7 @@ export function sendOptionsForm(p: Params, collection: string): Record<string, S
 		track_status: p.string(at('trackStatus')),
 		track_domain: trackingDomain === undefined ? undefined : domainOf(p, at('trackingDomain'), trackingDomain),
 		send_replyto: replyTo === undefined ? undefined : p.email(at('replyTo'), replyTo),
-		hour_speed: p.number(at('hourSpeed'), { min: 100, max: 75000 }),
+		hour_speed: numberOf(p, at('hourSpeed'), { min: 100, max: 75000 }),
 		is_need_receipt: bit(flagOf(p, at('readReceipt'))),
 	};
 }
