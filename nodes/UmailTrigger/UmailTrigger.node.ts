@@ -21,6 +21,10 @@ interface Saved {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
+function costNotice(event: TriggerEvent<unknown>): INodeProperties {
+	return { displayName: event.cost, name: `${event.value}Notice`, type: 'notice', default: '' };
+}
+
 function describeEvents(): INodeProperties[] {
 	const events = [...EVENTS].sort(byName);
 	const eventField: INodeProperties = {
@@ -33,7 +37,7 @@ function describeEvents(): INodeProperties[] {
 		default: 'taskStatusChanged',
 	};
 	const fields = events.flatMap((event) =>
-		event.properties.map((property) => ({
+		[costNotice(event), ...event.properties].map((property) => ({
 			...property,
 			displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, event: [event.value] } },
 		})),

@@ -18,6 +18,7 @@ export type DomainStatuses = Record<string, string>;
 export const domainVerificationChanged: TriggerEvent<DomainStatuses> = {
 	value: 'domainVerificationChanged',
 	name: 'Domain Verification Changed',
+	cost: 'Cost per poll: 2 API calls for all domains, 1 for a chosen domain.',
 	description: 'The DNS verification (SPF, MX, DKIM) of a sender domain passed or stopped passing',
 	properties: [
 		{

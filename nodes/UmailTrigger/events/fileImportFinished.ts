@@ -20,6 +20,7 @@ const keyOf = (log: IDataObject) => `${String(log.filepath)} ${String(log.time_i
 export const fileImportFinished: TriggerEvent<FinishedImports> = {
 	value: 'fileImportFinished',
 	name: 'File Import Finished',
+	cost: 'Cost per poll: 1 API call.',
 	description: 'An address file import finished (success or failure), with its counts',
 	properties: [daysField('Watch imports uploaded this many days back, up to now')],
 	scope: (fn) => [fn.getNodeParameter('days', 7)],

@@ -13,6 +13,7 @@ import type { TriggerEvent } from './types';
 export const newClick: TriggerEvent<TaskCursors> = {
 	value: 'newClick',
 	name: 'New Click',
+	cost: 'Cost per poll: 1 per chosen task, or 1 + Tasks Scanned per Poll for recent tracked tasks.',
 	description: 'A recipient clicked a tracked link for the first time',
 	properties: [
 		taskScopeField('Recent Tracked Tasks', 'Tasks of the last days that track clicks'),

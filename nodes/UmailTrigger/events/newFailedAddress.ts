@@ -35,6 +35,7 @@ async function exportRows(fn: IPollFunctions, qs: IDataObject): Promise<IDataObj
 export const newFailedAddress: TriggerEvent<FailedState> = {
 	value: 'newFailedAddress',
 	name: 'New Failed Address',
+	cost: 'Cost per poll: 1 API call, or 1 per chosen task (+1 once per task to learn its batch number).',
 	description: 'An address failed (bounced, rejected, invalid…): with its failure type and task',
 	properties: [
 		taskScopeField('Tasks of the Last Days', 'Failures of tasks dated within the last days, SMTP traffic included: one API call per poll'),
@@ -55,7 +56,7 @@ export const newFailedAddress: TriggerEvent<FailedState> = {
 				live[id] = idents[id];
 				rows.push(...(await exportRows(fn, { task_ident: idents[id] })));
 			}
-			Object.keys(idents).forEach((id) => id in live || delete idents[id]);
+			for (const id of Object.keys(idents)) if (!(id in live)) delete idents[id];
 		}
 		const seen = new Set(state?.seen ?? []);
 		const keys = new Set<string>();

@@ -10,6 +10,7 @@ import type { TriggerEvent } from './types';
 export const newOpen: TriggerEvent<TaskCursors> = {
 	value: 'newOpen',
 	name: 'New Open',
+	cost: 'Cost per poll: 1 per chosen task, or 1 + Tasks Scanned per Poll for recent tracked tasks.',
 	description: 'A recipient opened a tracked email for the first time',
 	properties: [
 		taskScopeField('Recent Tracked Tasks', 'Tasks of the last days that track opens'),

@@ -35,6 +35,7 @@ async function unsubscribes(fn: IPollFunctions, listId: string): Promise<Array<S
 export const newUnsubscribe: TriggerEvent<UnsubscribeCursors> = {
 	value: 'newUnsubscribe',
 	name: 'New Unsubscribe',
+	cost: 'Cost per poll: 1 API call per chosen list, or 1 + 1 per list when watching all lists.',
 	description: 'An address unsubscribed from a contact list',
 	properties: [
 		{

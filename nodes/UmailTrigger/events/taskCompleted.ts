@@ -33,6 +33,7 @@ async function details(fn: IPollFunctions, task: IDataObject): Promise<IDataObje
 export const taskCompleted: TriggerEvent<CompletedTasks> = {
 	value: 'taskCompleted',
 	name: 'Task Completed',
+	cost: 'Cost per poll: 1 API call (+1 per 20 completed tasks above 100), plus 2 per completed task emitted.',
 	description: 'A send task finished sending; comes with its tracking overview and billing stats',
 	properties: [daysField('Watch tasks dated this many days back, up to today')],
 	scope: (fn) => [fn.getNodeParameter('days', 7)],

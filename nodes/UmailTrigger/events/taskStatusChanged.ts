@@ -20,6 +20,7 @@ export type TaskStatuses = Record<string, string>;
 export const taskStatusChanged: TriggerEvent<TaskStatuses> = {
 	value: 'taskStatusChanged',
 	name: 'Task Status Changed',
+	cost: 'Cost per poll: 1 API call (tasks of the last days; +1 per 20 tasks above 100), or 1 per chosen task. Only the status at poll time is seen.',
 	description: 'A send task changed status (e.g. started sending, completed, paused, stopped)',
 	properties: [
 		taskScopeField('Tasks of the Last Days', 'Tasks dated within the last days (or scheduled later): one API call per poll, plus one per 20 tasks above 100'),

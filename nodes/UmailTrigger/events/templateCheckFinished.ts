@@ -25,6 +25,7 @@ async function checkStatus(fn: IPollFunctions, id: string): Promise<IDataObject>
 export const templateCheckFinished: TriggerEvent<CheckedTemplates> = {
 	value: 'templateCheckFinished',
 	name: 'Template Check Finished',
+	cost: 'Cost per poll: 1 API call, plus 1 per template whose check is running or just ended.',
 	description: 'The content check of a template ended: passed (green, yellow) or rejected (red)',
 	properties: [
 		{

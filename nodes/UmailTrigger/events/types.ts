@@ -21,6 +21,8 @@ export interface TriggerEvent<S = unknown> {
 	value: string;
 	name: string;
 	description: string;
+	/** API calls a poll costs, shown to the user under the event */
+	cost: string;
 	/** fields of this event, without displayOptions for the event (the node adds them) */
 	properties: INodeProperties[];
 	/** the parameters that decide what is watched: when they change, the trigger starts afresh */

@@ -57,7 +57,7 @@ test('each event fires exactly once over a faulty replay with restarts', async (
 	const tasks = [seedTask(control, [lists[0]], { hourSpeed: 600 })];
 	control.clock.advance(20 * MIN);
 
-	const watchers: Watcher[] = [
+	const specs: Array<Pick<Watcher, 'name' | 'parameters' | 'keyOf' | 'truth'>> = [
 		{
 			name: 'newOpen',
 			parameters: { event: 'newOpen', scope: 'recent', days: 3, maxTasks: 2 },
@@ -98,7 +98,8 @@ test('each event fires exactly once over a faulty replay with restarts', async (
 				return keys;
 			},
 		},
-	].map((w) => ({ ...w, staticData: {}, emitted: [], seeded: new Set<string>(), failedPolls: 0 }));
+	];
+	const watchers: Watcher[] = specs.map((w) => ({ ...w, staticData: {}, emitted: [], seeded: new Set<string>(), failedPolls: 0 }));
 
 	// activation: the first poll remembers what exists and emits nothing
 	for (const w of watchers) {
