@@ -107,8 +107,12 @@ export class Params {
 		return (this.raw(name, {}) as IDataObject) ?? {};
 	}
 
-	/** A calendar day as the API wants it: YYYY-MM-DD (from a date picker, an ISO string or a Luxon DateTime). */
-	date(name: string, value: unknown = this.raw(name, '')): string | undefined {
+	/**
+	 * A calendar day as the API wants it: YYYY-MM-DD (from a date picker, an ISO string or a Luxon DateTime).
+	 * A value passed in (even undefined) is used instead of reading the parameter.
+	 */
+	date(name: string, ...given: unknown[]): string | undefined {
+		const value = given.length > 0 ? given[0] : this.raw(name, '');
 		if (value === undefined || value === null || value === '') return undefined;
 		if (isDateLike(value)) return value.toFormat('yyyy-MM-dd');
 		const text = String(value).trim();
@@ -121,7 +125,8 @@ export class Params {
 	}
 
 	/** A send time as the API wants it: YYYY-MM-DD HH:mm. */
-	dateTime(name: string, value: unknown = this.raw(name, '')): string | undefined {
+	dateTime(name: string, ...given: unknown[]): string | undefined {
+		const value = given.length > 0 ? given[0] : this.raw(name, '');
 		if (value === undefined || value === null || value === '') return undefined;
 		if (isDateLike(value)) return value.toFormat('yyyy-MM-dd HH:mm');
 		const text = String(value).trim();
@@ -134,7 +139,8 @@ export class Params {
 		return `${day} ${hour}:${minute}`;
 	}
 
-	email(name: string, value: unknown = this.raw(name, '')): string {
+	email(name: string, ...given: unknown[]): string {
+		const value = given.length > 0 ? given[0] : this.raw(name, '');
 		const text = String(value ?? '').trim();
 		if (text === '') throw this.fail(name, 'is required');
 		if (!isEmail(text)) throw this.fail(name, `is not a valid email address: "${text}"`);
@@ -142,7 +148,8 @@ export class Params {
 	}
 
 	/** a comma list of ids or emails → trimmed entries */
-	list(name: string, value: unknown = this.raw(name, '')): string[] {
+	list(name: string, ...given: unknown[]): string[] {
+		const value = given.length > 0 ? given[0] : this.raw(name, '');
 		const entries = Array.isArray(value) ? value : String(value ?? '').split(/[,\n]/);
 		return entries.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
 	}

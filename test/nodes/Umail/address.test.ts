@@ -160,6 +160,14 @@ describe('Address', () => {
 		expect(everywhere.map((a) => a.address)).toContain('needle-1@example.com');
 	});
 
+	test('get and delete check the address id before any request', async () => {
+		await expect(runUmail(env, { resource: 'address', operation: 'get', addressId: '' })).rejects.toThrow('Item 1: "Address ID" is required');
+		await expect(runUmail(env, { resource: 'address', operation: 'delete', addressId: '0' })).rejects.toThrow(
+			'Item 1: "Address ID" must be at least 1, got 0',
+		);
+		expect(env.control.log).toHaveLength(0);
+	});
+
 	test('get of an unknown id fails naming the field', async () => {
 		await expect(runUmail(env, { resource: 'address', operation: 'get', addressId: '987654321' })).rejects.toThrow(
 			'Item 1: "Address ID" matches no address',

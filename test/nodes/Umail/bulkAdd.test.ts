@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { batchSettings } from '../../../nodes/Umail/shared/batch';
 import { byId, json, runUmail, useEmulator } from './setup';
@@ -61,7 +61,7 @@ function expectStored(env: Env, listId: string, expected: IDataObject[]) {
 			area: a.area,
 			...Object.fromEntries(VARS.map((name, k) => [name, vars[k]])),
 		};
-		const want = { ...c, birthday: c.birthday || '0000-00-00' };
+		const want: IDataObject = { ...c, birthday: c.birthday || '0000-00-00' };
 		for (const key of Object.keys(got)) {
 			if (String(got[key as keyof typeof got] ?? '') !== String(want[key] ?? '')) {
 				mismatches.push(`${c.email} ${key}: ${String(got[key as keyof typeof got])} ≠ ${String(want[key])}`);
@@ -96,7 +96,13 @@ describe('Address → Add Many (bulk add)', () => {
 	const run = async (contacts: IDataObject[], options: IDataObject = {}, extra: { continueOnFail?: boolean; contactList?: unknown } = {}) =>
 		await runUmail(
 			env,
-			{ resource: 'address', operation: 'addMany', contactList: extra.contactList ?? byId(listId), ...mapping, options },
+			{
+				resource: 'address',
+				operation: 'addMany',
+				contactList: (extra.contactList ?? byId(listId)) as INodeParameters,
+				...mapping,
+				options: options as INodeParameters,
+			},
 			{ items: items(contacts), continueOnFail: extra.continueOnFail },
 		);
 
@@ -177,8 +183,8 @@ describe('Address → Add Many (bulk add)', () => {
 		expect(out[7].reason).toMatch(/^Item 8: "Variable 7" holds/);
 		expect(out[8].reason).toMatch(/^Item 9: "Birthday" must be a date|^Item 9: "Birthday" is not a real date/);
 		expect(out.some((o) => 'error' in o)).toBe(false);
-		// 13 good rows in batches of 4
-		expect(env.control.log.map((entry) => String(entry.body.ml_addr).split('\n').length)).toEqual([4, 4, 4, 1]);
+		// 12 good rows in batches of 4
+		expect(env.control.log.map((entry) => String(entry.body.ml_addr).split('\n').length)).toEqual([4, 4, 4]);
 		const stored = [0, 2, 5, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((i) => contacts[i]);
 		stored[3] = { ...stored[3], sex: 'M', name: 'padded' };
 		expectStored(env, listId, stored);
@@ -238,7 +244,7 @@ describe('Address → Add Many (bulk add)', () => {
 	});
 
 	test('an API error on a chunk fails the node naming its first item, or marks the chunk with Continue On Fail', async () => {
-		const contacts = Array.from({ length: 5 }, (_, i) => ({ ...contact(i, 'fail'), list: i < 3 ? listId : '999999' }));
+		const contacts: IDataObject[] = Array.from({ length: 5 }, (_, i) => ({ ...contact(i, 'fail'), list: i < 3 ? listId : '999999' }));
 		const contactList = { __rl: true, mode: 'id', value: '={{ $json.list }}' };
 		await expect(run(contacts, {}, { contactList })).rejects.toThrow(/^Item 4: batch 2 \(items 4–5\) failed: .*not_exist/);
 
@@ -255,6 +261,32 @@ describe('Address → Add Many (bulk add)', () => {
 		expect(out[0]).toMatchObject({ status: 'imported', importStatus: 'no_complete', importStatus_label: 'still parsing' });
 		expect(out[0]).not.toHaveProperty('importCounts');
 		expect(env.control.log.map((entry) => entry.do)).toEqual(['ml-addr-add-file', 'ml-addr-add-file-query']);
+	});
+
+	test('any expression works, not only $json paths; a constant field applies to every item', async () => {
+		const contacts = [
+			{ email: 'E1@Expr.example.com', first: 'Ann', last: 'Lee', crm: { tier: 'gold' } },
+			{ email: 'e2@expr.example.com', first: 'Bo', last: 'Wu', crm: { tier: 'silver' } },
+		];
+		const out = json(
+			await runUmail(
+				env,
+				{
+					resource: 'address',
+					operation: 'addMany',
+					contactList: byId(listId),
+					email: '={{ $json.email.toLowerCase() }}',
+					name: "={{ $json.first + ' ' + $json.last }}",
+					additionalFields: { area: '北京', var1: '={{ $json.crm.tier }}', var2: "={{ $json['first'] }}" },
+				},
+				{ items: items(contacts) },
+			),
+		);
+		expect(out.map((o) => o.email)).toEqual(['e1@expr.example.com', 'e2@expr.example.com']);
+		expect(String(env.control.log[0].body.ml_addr).split('\n')).toEqual([
+			'e1@expr.example.com;Ann Lee;;;;北京;gold;Ann;;;;;;;;',
+			'e2@expr.example.com;Bo Wu;;;;北京;silver;Bo;;;;;;;;',
+		]);
 	});
 
 	test('Batch Size above 500 is refused before any request', async () => {

@@ -10,8 +10,11 @@ import {
 	addRows,
 	brokenColumn,
 	chunk,
+	collectionReaders,
 	type Contact,
 	importCounts,
+	type ItemReader,
+	itemReader,
 	MAX_ROWS_PER_CALL,
 	toRow,
 	uniqueImportName,
@@ -56,18 +59,34 @@ function readSettings(ctx: BatchContext): Settings {
 	};
 }
 
+interface Readers {
+	contactList: ItemReader;
+	email: ItemReader;
+	name: ItemReader;
+	fields: Record<string, ItemReader>;
+}
+
+function readers(ctx: BatchContext): Readers {
+	return {
+		contactList: itemReader(ctx.fn, ctx.items, 'contactList'),
+		email: itemReader(ctx.fn, ctx.items, 'email'),
+		name: itemReader(ctx.fn, ctx.items, 'name'),
+		fields: collectionReaders(ctx.fn, ctx.items, 'additionalFields'),
+	};
+}
+
 /** One item → one contact, checked so that it cannot break its row; throws p.fail naming the item and field. */
-function readContact(p: Params): Contact {
-	const fields = p.collection('additionalFields');
+function readContact(p: Params, read: Readers, index: number): Contact {
+	const field = (name: string) => read.fields[name]?.(index);
 	const contact = {
-		email: p.email('email'),
-		name: text(p.raw('name', '')),
-		sex: readSex(p, fields.sex),
-		birthday: p.date('birthday', fields.birthday ?? '') ?? '',
-		phone: text(fields.phone),
-		area: text(fields.area),
+		email: p.email('email', read.email(index) ?? ''),
+		name: text(read.name(index)),
+		sex: readSex(p, field('sex')),
+		birthday: p.date('birthday', field('birthday') ?? '') ?? '',
+		phone: text(field('phone')),
+		area: text(field('area')),
 	} as Contact;
-	for (const name of VARIABLES) contact[name] = text(fields[name]);
+	for (const name of VARIABLES) contact[name] = text(field(name));
 	const broken = brokenColumn(contact);
 	if (broken) {
 		throw p.fail(broken, 'holds a ";", a TAB or a line break, which would shift the columns of its row (U-Mail has no escaping)');
@@ -78,13 +97,15 @@ function readContact(p: Params): Contact {
 /** An item's list and contact, or why it cannot be sent (expression errors included). */
 function readItem(
 	ctx: BatchContext,
-	p: Params,
+	read: Readers,
 	index: number,
 ): { contactListId: string; contact: Contact } | { contactListId: string; failure: NodeOperationError } {
+	const p = ctx.params(index);
 	let contactListId = '';
 	try {
-		contactListId = p.required('contactList');
-		return { contactListId, contact: readContact(p) };
+		contactListId = text(read.contactList(index));
+		if (contactListId === '') throw p.fail('contactList', 'is required');
+		return { contactListId, contact: readContact(p, read, index) };
 	} catch (error) {
 		const failure =
 			error instanceof NodeOperationError
@@ -169,16 +190,16 @@ async function importGroup(ctx: BatchContext, s: Settings, contactListId: string
 async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 	if (ctx.items.length === 0) return [];
 	const s = readSettings(ctx);
+	const fieldReaders = readers(ctx);
 	const results: IDataObject[] = new Array(ctx.items.length);
 	const groups = new Map<string, Entry[]>();
 	const seen = new Map<string, number>();
 
 	for (let index = 0; index < ctx.items.length; index++) {
-		const p = ctx.params(index);
-		const read = readItem(ctx, p, index);
+		const read = readItem(ctx, fieldReaders, index);
 		if ('failure' in read) {
 			if (s.onInvalid === 'fail' && !s.continueOnFail) throw read.failure;
-			const email = text(p.raw('email', ''));
+			const email = text(fieldReaders.email(index));
 			const reason = read.failure.message;
 			results[index] = { email, status: 'rejected', reason, contactListId: read.contactListId };
 			if (s.onInvalid === 'fail') results[index].error = reason;

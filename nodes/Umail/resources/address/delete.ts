@@ -1,6 +1,6 @@
 import { deleted } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
-import { addressIdField } from './get';
+import { addressId, addressIdField } from './get';
 
 /** §4.9 mloperate.php?do=ml-addr-del */
 export const deleteAddress: OperationDef = {
@@ -9,6 +9,6 @@ export const deleteAddress: OperationDef = {
 	action: 'Delete an address',
 	description: 'Delete an address from its contact list',
 	properties: [addressIdField],
-	request: (p) => ({ endpoint: 'mloperate.php', do: 'ml-addr-del', qs: { id: p.number('addressId', { min: 1 }) } }),
-	output: (_body, p) => deleted({ id: p.required('addressId') }),
+	request: (p) => ({ endpoint: 'mloperate.php', do: 'ml-addr-del', qs: { id: addressId(p) } }),
+	output: (_body, p) => deleted({ id: addressId(p) }),
 };

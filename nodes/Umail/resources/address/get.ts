@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { listAt } from '../../shared/outputs';
+import type { Params } from '../../shared/params';
 import type { OperationDef } from '../../shared/types';
 
 export const addressIdField: INodeProperties = {
@@ -13,6 +14,12 @@ export const addressIdField: INodeProperties = {
 	description: 'The ID of the address, as Add or Get Many return it',
 };
 
+/** a positive whole number, as the API needs it */
+export function addressId(p: Params): string {
+	p.required('addressId');
+	return String(p.number('addressId', { min: 1 }));
+}
+
 /** §4.7 mloperate.php?do=ml-addr-list with address_id > 0: one address, searched in every list */
 export const get: OperationDef = {
 	value: 'get',
@@ -23,7 +30,7 @@ export const get: OperationDef = {
 	request: (p) => ({
 		endpoint: 'mloperate.php',
 		do: 'ml-addr-list',
-		qs: { address_id: p.number('addressId', { min: 1 }) },
+		qs: { address_id: addressId(p) },
 		lists: ['data.addr'],
 	}),
 	output: (body, p) => {

@@ -19,6 +19,7 @@ export const getImportStatus: OperationDef = {
 		},
 	],
 	run: async (ctx) => {
+		ctx.p.required('importId');
 		const importId = String(ctx.p.number('importId', { min: 1 }));
 		return { ...(await importStatus(ctx.call, importId)) };
 	},
