@@ -161,7 +161,7 @@ function sleepSync(ms: number) {
 }
 
 /** Runs fn at most once per key across processes (lock dir + result file in os.tmpdir()). */
-function onceAcrossProcesses<T>(key: string, fn: () => T): T {
+function onceAcrossProcesses<T extends { tarball?: string | null }>(key: string, fn: () => T): T {
 	fs.mkdirSync(SHARED_TMP, { recursive: true });
 	const result = path.join(SHARED_TMP, `${key}.json`);
 	const lock = path.join(SHARED_TMP, `${key}.lock`);
@@ -192,6 +192,17 @@ function onceAcrossProcesses<T>(key: string, fn: () => T): T {
 	}
 }
 
+/** drops packs older than a day from the shared tmp dir */
+function pruneSharedTmp() {
+	if (!fs.existsSync(SHARED_TMP)) return;
+	for (const e of fs.readdirSync(SHARED_TMP)) {
+		const f = path.join(SHARED_TMP, e);
+		try {
+			if (Date.now() - fs.statSync(f).mtimeMs > 24 * 3600_000) fs.rmSync(f, { recursive: true, force: true });
+		} catch {}
+	}
+}
+
 function npmPack(dir: string, dest: string): string {
 	fs.mkdirSync(dest, { recursive: true });
 	const r = spawnSync('npm', ['pack', '--json', '--pack-destination', dest, '--ignore-scripts'], { cwd: dir, encoding: 'utf8' });
@@ -206,6 +217,7 @@ function npmPack(dir: string, dest: string): string {
  * produce dist/nodes/Umail/Umail.node.js (buildError() tells why).
  */
 export function getRealPack(): Pack | null {
+	pruneSharedTmp();
 	const key = `pack-${sourceKey()}`;
 	const r = onceAcrossProcesses(key, () => {
 		const t0 = Date.now();
@@ -226,12 +238,28 @@ export function buildError(): string | undefined {
 	return lastBuildLog;
 }
 
-/** The throwaway fixture pack (test/e2e/fixtures/n8n-nodes-umail-fixture), packed into a temp dir. */
+/** The throwaway fixture pack (test/e2e/fixtures/n8n-nodes-umail-fixture), packed once per fixture state. */
 export function getFixturePack(): Pack {
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'umail-fixture-pack-'));
-	const src = path.join(tmp, 'src');
-	fs.cpSync(FIXTURE_PACK_DIR, src, { recursive: true });
-	return { tarball: npmPack(src, tmp), real: false, name: 'n8n-nodes-umail-fixture' };
+	const h = crypto.createHash('sha1');
+	const walk = (p: string) => {
+		for (const e of fs.readdirSync(p).sort()) {
+			const f = path.join(p, e);
+			if (fs.statSync(f).isDirectory()) walk(f);
+			else h.update(`${path.relative(FIXTURE_PACK_DIR, f)}\n`).update(fs.readFileSync(f));
+		}
+	};
+	walk(FIXTURE_PACK_DIR);
+	const key = `fixture-${h.digest('hex').slice(0, 16)}`;
+	const r = onceAcrossProcesses(key, () => {
+		const src = fs.mkdtempSync(path.join(os.tmpdir(), 'umail-fixture-src-'));
+		try {
+			fs.cpSync(FIXTURE_PACK_DIR, src, { recursive: true });
+			return { tarball: npmPack(src, path.join(SHARED_TMP, key)) };
+		} finally {
+			fs.rmSync(src, { recursive: true, force: true });
+		}
+	});
+	return { tarball: r.tarball, real: false, name: 'n8n-nodes-umail-fixture' };
 }
 
 // ---------------------------------------------------------------------------

@@ -98,7 +98,7 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 	);
 
 	it(
-		'loads the real n8n-nodes-umail pack and runs the U-Mail node against the emulator (skipped until dist/ builds)',
+		'loads the real n8n-nodes-umail pack and runs the U-Mail node against the emulator (no-op until dist/ builds)',
 		async () => {
 			if (!real) {
 				// eslint-disable-next-line no-console
