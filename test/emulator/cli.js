@@ -2,7 +2,7 @@
 'use strict';
 /*
  * Starts the U-Mail EDM API emulator from the shell.
- *   npm run emulator -- [--port 8025] [--seed 1] [--demo] [--auth-failure http401|xml] [--typo-tags] [--verbose]
+ *   npm run emulator -- [--port 8025] [--seed 1] [--demo] [--clock-speed N] [--auth-failure http401|xml] [--typo-tags] [--verbose]
  * Environment: UMAIL_EMULATOR_PORT, UMAIL_EMULATOR_SEED.
  */
 const { start } = require('./index');
@@ -19,6 +19,7 @@ function parseArgs(argv) {
 		if (name === '--port' || name === '-p') a.port = Number(val());
 		else if (name === '--seed') a.seed = Number(val());
 		else if (name === '--demo') a.demoData = true;
+		else if (name === '--clock-speed') a.clockSpeed = Number(val());
 		else if (name === '--auth-failure') a.authFailure = val();
 		else if (name === '--typo-tags') a.typoTags = true;
 		else if (name === '--verbose') a.quiet = false;
@@ -30,7 +31,7 @@ function parseArgs(argv) {
 (async () => {
 	const args = parseArgs(process.argv.slice(2));
 	if (args.help) {
-		console.log('usage: node test/emulator/cli.js [--port N] [--seed N] [--demo] [--auth-failure http401|xml] [--typo-tags] [--verbose]');
+		console.log('usage: node test/emulator/cli.js [--port N] [--seed N] [--demo] [--clock-speed N] [--auth-failure http401|xml] [--typo-tags] [--verbose]');
 		return;
 	}
 	const port = args.port != null ? args.port : Number(process.env.UMAIL_EMULATOR_PORT || 0);

@@ -20,6 +20,8 @@ export interface EmulatorOptions {
 	demoData?: boolean;
 	/** Simulated start time (ms or a Date.parse string). Default 2026-11-02 09:00:00 +08:00. */
 	now?: number | string;
+	/** Simulated ms per real ms (e.g. 60 = a minute a second); default 0 = the clock moves only when told. */
+	clockSpeed?: number;
 	/** Emit the reference's closing-tag typos (</rebtae>, </task_sn>, </aillist>). */
 	typoTags?: boolean;
 	/** Default true: no console output. */
@@ -72,6 +74,8 @@ export interface EmulatorControl {
 	clock: {
 		now(): number;
 		advance(ms: number): number;
+		/** Simulated ms per real ms; 0 stops the clock running by itself. */
+		setSpeed(speed: number): void;
 		set(ms: number | string): number;
 		/** 'YYYY-MM-DD HH:mm:ss' in Beijing time. */
 		format(ms?: number): string;

@@ -130,6 +130,19 @@ async function start(options = {}) {
 	const faultQueue = [];
 	if (opts.demoData) seedDemo(st);
 
+	// With clockSpeed > 0 simulated time also runs by itself (N simulated ms per real ms), so a real n8n (playground,
+	// end-to-end tests) sees template checks pass and tasks complete without a test advancing the clock.
+	let clockSpeed = Number(opts.clockSpeed) || 0;
+	let realMark = Date.now();
+	function syncClock() {
+		const real = Date.now();
+		if (clockSpeed > 0 && real > realMark) {
+			st.now += (real - realMark) * clockSpeed;
+			st.tick();
+		}
+		realMark = real;
+	}
+
 	function authenticate(req, query) {
 		let username = null;
 		let password = null;
@@ -202,6 +215,7 @@ async function start(options = {}) {
 	}
 
 	async function handle(req, res) {
+		syncClock();
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const query = Object.fromEntries(url.searchParams);
 		const m = PATH_RE.exec(url.pathname);
@@ -341,7 +355,15 @@ async function start(options = {}) {
 
 	const control = {
 		clock: {
-			now: () => st.now,
+			now: () => {
+				syncClock();
+				return st.now;
+			},
+			/** simulated ms per real ms; 0 = the clock moves only when told */
+			setSpeed: (speed) => {
+				syncClock();
+				clockSpeed = Number(speed) || 0;
+			},
 			advance: (ms) => {
 				st.now += Number(ms) || 0;
 				st.tick();
