@@ -55,8 +55,8 @@ beforeAll(async () => {
 				res.writeHead(500, { 'content-type': 'text/plain' }).end('boom');
 			} else if (auth !== `Basic ${Buffer.from('alice:s3cret').toString('base64')}`) {
 				res.writeHead(401, { 'content-type': 'text/xml' }).end('<error>unauthorized</error>');
-			} else if (req.url === '/account.php?do=customer-info') {
-				res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":"ok"}');
+			} else if (req.url?.startsWith('/maillog.php?date=')) {
+				res.writeHead(200, { 'content-type': 'application/json' }).end('{"lists":[]}');
 			} else if (req.url?.startsWith('/lists')) {
 				res.writeHead(200, { 'content-type': 'application/json' }).end(
 					JSON.stringify([
@@ -385,7 +385,7 @@ describe('credentials helper', () => {
 		// baseURL '={{$credentials.baseUrl.replace(/\\/+$/, "")}}' goes through n8n's expression engine
 		const ok = await runCredentialTestRequest('umailApi', { username: 'alice', password: 's3cret', baseUrl: `${baseUrl}//` });
 		expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(seen[0].url).toBe('/account.php?do=customer-info');
+		expect(seen[0].url).toMatch(/^\/maillog\.php\?date=\d{4}-\d{2}-\d{2}$/);
 		expect(seen[0].headers.authorization).toBe(`Basic ${Buffer.from('alice:s3cret').toString('base64')}`);
 		const bad = await runCredentialTestRequest('umailApi', { username: 'alice', password: 'x', baseUrl });
 		expect(bad.status).toBe('Error');
