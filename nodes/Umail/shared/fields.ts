@@ -158,3 +158,15 @@ export const binaryPropertyOutField: INodeProperties = {
 	displayOptions: { show: { output: ['file'] } },
 	hint: 'The name of the output binary field to put the file in',
 };
+
+/** The optional "Filters" collection of a list operation. */
+export function filtersField(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}

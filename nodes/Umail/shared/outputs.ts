@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { pick } from './answers';
+import type { Params } from './params';
 
 /** Output mappers shared by the operation declarations. */
 
@@ -36,4 +37,10 @@ export function succeeded(body: unknown, extra: IDataObject = {}): IDataObject {
 	const result = resultOf(body);
 	const message = resultData(body);
 	return { success: true, status: String(result.status ?? 'success'), ...(message ? { message } : {}), ...extra };
+}
+
+/** Return All / Limit for APIs that answer everything at once. */
+export function limitLocally<T>(records: T[], p: Params): T[] {
+	if (p.boolean('returnAll')) return records;
+	return records.slice(0, p.number('limit', { min: 1, fallback: 50 }));
 }

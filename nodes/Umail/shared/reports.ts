@@ -119,12 +119,6 @@ export function readTaskSelection(p: Params): TaskSelection {
 	return { mode, id: p.required('task') };
 }
 
-/** Return All / Limit for APIs that answer everything at once. */
-export function limitLocally<T>(records: T[], p: Params): T[] {
-	if (p.boolean('returnAll')) return records;
-	return records.slice(0, p.number('limit', { min: 1, fallback: 50 }));
-}
-
 /** A header line names columns; data lines of these exports always hold an address. */
 function isHeader(line: string): boolean {
 	return !line.includes('@');

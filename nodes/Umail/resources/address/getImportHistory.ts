@@ -1,5 +1,5 @@
 import { returnAllFields } from '../../shared/fields';
-import { listAt } from '../../shared/outputs';
+import { limitLocally, listAt } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 
 /** §4.13 mloperate.php?do=ml-addr-add-log: every file import of the account, answered at once (Limit applied here) */
@@ -12,7 +12,7 @@ export const getImportHistory: OperationDef = {
 	request: () => ({ endpoint: 'mloperate.php', do: 'ml-addr-add-log', lists: ['result.data.address_log'] }),
 	output: (body, p) => {
 		const imports = listAt(body, 'result.data.address_log');
-		return p.boolean('returnAll') ? imports : imports.slice(0, p.number('limit', { min: 1, fallback: 50 }));
+		return limitLocally(imports, p);
 	},
 	labels: { status: 'importLogStatus' },
 };

@@ -1,4 +1,4 @@
-import { contactListLocator, returnAllFields, simplifyField } from '../../shared/fields';
+import { contactListLocator, filtersField, returnAllFields, simplifyField } from '../../shared/fields';
 import { listAt } from '../../shared/outputs';
 import type { Params } from '../../shared/params';
 import type { OperationDef } from '../../shared/types';
@@ -31,22 +31,15 @@ export const getMany: OperationDef = {
 		},
 		{ ...contactListLocator(), displayOptions: { show: { scope: ['list'] } } },
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Search',
-					name: 'keyword',
-					type: 'string',
-					default: '',
-					description: 'Only addresses whose email or name contains this text',
-				},
-			],
-		},
+		filtersField([
+			{
+				displayName: 'Search',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				description: 'Only addresses whose email or name contains this text',
+			},
+		]),
 		simplifyField,
 	],
 	paging: { pageSize: 50 },

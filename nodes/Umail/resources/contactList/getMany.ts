@@ -1,5 +1,5 @@
-import { returnAllFields } from '../../shared/fields';
-import { listAt } from '../../shared/outputs';
+import { filtersField, returnAllFields } from '../../shared/fields';
+import { limitLocally, listAt } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 
 /** §4.1 mloperate.php?do=maillist-list: the API answers every list at once, so Limit is applied here. */
@@ -10,32 +10,25 @@ export const getMany: OperationDef = {
 	description: 'List the contact lists of the account',
 	properties: [
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Name Contains',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: 'Only lists whose name contains this text (case-insensitive)',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Disabled', value: 'disabled' },
-						{ name: 'Enabled', value: 'enabled' },
-					],
-					default: 'enabled',
-				},
-			],
-		},
+		filtersField([
+			{
+				displayName: 'Name Contains',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only lists whose name contains this text (case-insensitive)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Disabled', value: 'disabled' },
+					{ name: 'Enabled', value: 'enabled' },
+				],
+				default: 'enabled',
+			},
+		]),
 	],
 	request: () => ({ endpoint: 'mloperate.php', do: 'maillist-list', lists: ['maillist.item'] }),
 	output: (body, p) => {
@@ -46,6 +39,6 @@ export const getMany: OperationDef = {
 				(!search || String(list.subject ?? '').toLowerCase().includes(search)) &&
 				(!filters.status || list.status === filters.status),
 		);
-		return p.boolean('returnAll') ? lists : lists.slice(0, p.number('limit', { min: 1, fallback: 50 }));
+		return limitLocally(lists, p);
 	},
 };

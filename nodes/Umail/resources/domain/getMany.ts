@@ -1,6 +1,6 @@
 import { administratorOptions, administratorQs } from '../../shared/administrator';
 import { returnAllFields } from '../../shared/fields';
-import { listAt } from '../../shared/outputs';
+import { limitLocally, listAt } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 
 /** §7.1 bs.php?do=domain-list: every domain at once, so Limit is applied here. */
@@ -21,6 +21,6 @@ export const getMany: OperationDef = {
 			...domain,
 			isSystem: String(domain.customer_id) === '0',
 		}));
-		return p.boolean('returnAll') ? domains : domains.slice(0, p.number('limit', { min: 1, fallback: 50 }));
+		return limitLocally(domains, p);
 	},
 };

@@ -1,6 +1,5 @@
 import { dateField, returnAllFields } from '../../shared/fields';
-import { listAt } from '../../shared/outputs';
-import { limitLocally } from '../../shared/reports';
+import { limitLocally, listAt } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 
 /** §2.5 deduction.php: points deducted on one day; per-task points are Get Billing (§2.4). */

@@ -1,4 +1,4 @@
-import { codeField, returnAllFields, simplifyField } from '../../shared/fields';
+import { codeField, filtersField, returnAllFields, simplifyField } from '../../shared/fields';
 import { listAt } from '../../shared/outputs';
 import { readTaskSelection, taskSelectorFields } from '../../shared/reports';
 import type { OperationDef } from '../../shared/types';
@@ -14,19 +14,12 @@ export const getManySentTasks: OperationDef = {
 	properties: [
 		...taskSelectorFields(['date', 'task', 'batchNumber'], 'send tasks'),
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				codeField('status', 'Send Status', 'sendStatus', {
-					default: '3',
-					description: 'Only tasks in this send status',
-				}),
-			],
-		},
+		filtersField([
+			codeField('status', 'Send Status', 'sendStatus', {
+				default: '3',
+				description: 'Only tasks in this send status',
+			}),
+		]),
 		simplifyField,
 	],
 	paging: { pageSize: PAGE_SIZE },

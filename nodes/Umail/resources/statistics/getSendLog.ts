@@ -1,7 +1,7 @@
+import { limitLocally } from '../../shared/outputs';
 import type { IDataObject } from 'n8n-workflow';
 
 import { dateField, returnAllFields } from '../../shared/fields';
-import { limitLocally } from '../../shared/reports';
 import type { OperationDef } from '../../shared/types';
 
 /** §2.6 maillog.php: JSON `{"lists": [...]}` */

@@ -1,4 +1,4 @@
-import { codeField, dateField, returnAllFields, simplifyField } from '../../shared/fields';
+import { codeField, dateField, filtersField, returnAllFields, simplifyField } from '../../shared/fields';
 import { listAt } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 import { TASK_LABELS, TASK_LISTS, TASK_SIMPLE, taskRecord } from './shared';
@@ -13,18 +13,11 @@ export const getMany: OperationDef = {
 	description: 'List send tasks, newest first, by day and status',
 	properties: [
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				dateField('date', 'Send Date', 'Only tasks sent on this day'),
-				codeField('sendStatus', 'Send Status', 'sendStatus', { default: '3' }),
-				codeField('verifyStatus', 'Review Status', 'verifyStatus', { default: '1' }),
-			],
-		},
+		filtersField([
+			dateField('date', 'Send Date', 'Only tasks sent on this day'),
+			codeField('sendStatus', 'Send Status', 'sendStatus', { default: '3' }),
+			codeField('verifyStatus', 'Review Status', 'verifyStatus', { default: '1' }),
+		]),
 		simplifyField,
 	],
 	paging: { pageSize: PAGE },

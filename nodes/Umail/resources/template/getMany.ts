@@ -1,5 +1,5 @@
-import { returnAllFields, simplifyField } from '../../shared/fields';
-import { listAt } from '../../shared/outputs';
+import { filtersField, returnAllFields, simplifyField } from '../../shared/fields';
+import { limitLocally, listAt } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 import { TEMPLATE_LISTS, templateRecord } from './shared';
 
@@ -11,22 +11,15 @@ export const getMany: OperationDef = {
 	description: 'List the templates of the account',
 	properties: [
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Name Contains',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: 'Only templates whose name contains this text (case-insensitive)',
-				},
-			],
-		},
+		filtersField([
+			{
+				displayName: 'Name Contains',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only templates whose name contains this text (case-insensitive)',
+			},
+		]),
 		{ ...simplifyField, description: 'Whether to leave out the HTML content and keep only the main fields' },
 	],
 	request: () => ({ endpoint: 'template.php', do: 'list-tpl', lists: TEMPLATE_LISTS }),
@@ -35,7 +28,7 @@ export const getMany: OperationDef = {
 		const templates = listAt(body, 'template_list.template')
 			.map(templateRecord)
 			.filter((template) => !search || String(template.name ?? '').toLowerCase().includes(search));
-		return p.boolean('returnAll') ? templates : templates.slice(0, p.number('limit', { min: 1, fallback: 50 }));
+		return limitLocally(templates, p);
 	},
 	simplify: ['id', 'name', 'subjects', 'attachments', 'created', 'updated'],
 };

@@ -1,6 +1,6 @@
 import { returnAllFields } from '../../shared/fields';
-import { listAt } from '../../shared/outputs';
-import { limitLocally, readTaskSelection, taskSelectorFields } from '../../shared/reports';
+import { limitLocally, listAt } from '../../shared/outputs';
+import { readTaskSelection, taskSelectorFields } from '../../shared/reports';
 import type { OperationDef } from '../../shared/types';
 import { linkOptionsField } from './linkField';
 
@@ -18,6 +18,8 @@ export const getClicks: OperationDef = {
 			do: 'click-detail',
 			qs: { id: selection.id, ident: selection.ident, link_id: p.collection('options').linkId as string | undefined },
 			lists: ['data.click'],
+			// big answers: decoded in runs of records as they arrive
+			stream: { records: 'data.click' },
 		};
 	},
 	output: (body, p) => limitLocally(listAt(body, 'data.click'), p),

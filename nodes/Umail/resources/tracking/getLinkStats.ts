@@ -1,6 +1,6 @@
 import { returnAllFields } from '../../shared/fields';
-import { listAt } from '../../shared/outputs';
-import { limitLocally, readTaskSelection, taskSelectorFields } from '../../shared/reports';
+import { limitLocally, listAt } from '../../shared/outputs';
+import { readTaskSelection, taskSelectorFields } from '../../shared/reports';
 import type { OperationDef } from '../../shared/types';
 import { linkOptionsField } from './linkField';
 

@@ -1,6 +1,5 @@
-import { returnAllFields } from '../../shared/fields';
-import { listAt } from '../../shared/outputs';
-import { limitLocally } from '../../shared/reports';
+import { filtersField, returnAllFields } from '../../shared/fields';
+import { limitLocally, listAt } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 
 /** §3.6 trackdomain.php?do=overview: a bare XML declaration when there are none, else top-level `<track_domain>`s. */
@@ -11,23 +10,16 @@ export const getMany: OperationDef = {
 	description: 'List the custom tracking domains, whether each is the default and whether its CNAME is set up',
 	properties: [
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Domains',
-					name: 'domains',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. track.example.com, count.example.org',
-					description: 'Only these tracking domains, separated by commas',
-				},
-			],
-		},
+		filtersField([
+			{
+				displayName: 'Domains',
+				name: 'domains',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. track.example.com, count.example.org',
+				description: 'Only these tracking domains, separated by commas',
+			},
+		]),
 	],
 	request: (p) => ({
 		endpoint: 'trackdomain.php',
