@@ -244,7 +244,7 @@ function failSelect(ctx) {
 	const smtp = [];
 	if (!taskId && !ident) for (const [k, arr] of st.smtpFailures) {
 		const [cid, d] = k.split('|');
-		if (cid === c.id && d >= dr.from && d <= dr.to) smtp.push(...arr);
+		if (cid === c.id && d >= dr.from && d <= dr.to) for (const f of arr) smtp.push(f); // not push(...arr): a spread of 100,000+ overflows the stack
 	}
 	function* gen() {
 		const seen = repeat ? null : new Set();

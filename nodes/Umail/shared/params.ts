@@ -40,6 +40,9 @@ function labelsOf(properties: INodeProperties[], into = new Map<string, string>(
 	return into;
 }
 
+/** built once per operation: bulk runs make a reader for every item */
+const LABELS = new WeakMap<INodeProperties[], Map<string, string>>();
+
 /**
  * Reads one item's parameters and checks them before any request is sent. Every failure names the item and the field
  * the way the user sees them, e.g. `Item 3: "Send Time" must be YYYY-MM-DD HH:mm, got "2026-3-2"`.
@@ -52,7 +55,12 @@ export class Params {
 		readonly itemIndex: number,
 		properties: INodeProperties[],
 	) {
-		this.labels = labelsOf(properties);
+		let labels = LABELS.get(properties);
+		if (!labels) {
+			labels = labelsOf(properties);
+			LABELS.set(properties, labels);
+		}
+		this.labels = labels;
 	}
 
 	label(name: string): string {
