@@ -6,7 +6,9 @@
  *   node scripts/playground.js [--fresh] [--no-build]
  *
  * env: N8N_PORT (default 5678, else a free port), EMULATOR_PORT (default: free), PLAYGROUND_DIR
- *      (default <repo>/.n8n-e2e/playground), PLAYGROUND_EMAIL / PLAYGROUND_PASSWORD, N8N_VERSION.
+ *      (default <repo>/.n8n-e2e/playground), PLAYGROUND_EMAIL / PLAYGROUND_PASSWORD, N8N_VERSION,
+ *      PLAYGROUND_CLOCK_SPEED (default 60: the emulator's simulated clock runs 60× real time, so a template check
+ *      takes 1 s and a small send completes in seconds; 0 stops it).
  * Ctrl-C stops n8n and the emulator. State (workflows, executions) persists in PLAYGROUND_DIR.
  */
 'use strict';
@@ -50,6 +52,23 @@ async function portFree(port) {
 	});
 }
 
+// Ctrl-C at any point stops what has been started so far (n8n runs in its own process group, so it does not get the
+// terminal's SIGINT: it is stopped from here, even while it is still starting)
+const started = { emulator: null, clock: null, n8n: null };
+let stopping = false;
+async function shutdown(code = 0) {
+	if (stopping) return;
+	stopping = true;
+	say('stopping…');
+	if (started.clock) clearInterval(started.clock);
+	const n8nProc = await (started.n8n || Promise.resolve(null)).catch(() => null);
+	if (n8nProc) await n8nProc.stop();
+	if (started.emulator) await started.emulator.stop();
+	process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
 async function main(argv) {
 	const fresh = argv.includes('--fresh');
 	const noBuild = argv.includes('--no-build');
@@ -57,6 +76,7 @@ async function main(argv) {
 	const userFolder = path.join(dir, 'user');
 	const email = process.env.PLAYGROUND_EMAIL || 'owner@example.com';
 	const password = process.env.PLAYGROUND_PASSWORD || 'Playground-Passw0rd';
+
 
 	const n8n = await env.ensureN8n();
 	say(`n8n ${n8n.version} on Node ${n8n.nodeVersion}`);
@@ -70,8 +90,13 @@ async function main(argv) {
 
 	// the emulator (plain JS, in-process)
 	const emulatorPort = Number(process.env.EMULATOR_PORT) || (await env.freePort());
-	const emulator = await require(path.join(ROOT, 'test', 'emulator')).start({ port: emulatorPort, demoData: true });
-	say(`U-Mail emulator at ${emulator.url} (user demo / demo-pass)`);
+	// simulated time starts at real time (the trigger and send times use the real date) and runs faster
+	const emulator = await require(path.join(ROOT, 'test', 'emulator')).start({ port: emulatorPort, demoData: true, now: Date.now() });
+	const speed = process.env.PLAYGROUND_CLOCK_SPEED === undefined ? 60 : Number(process.env.PLAYGROUND_CLOCK_SPEED);
+	const tickMs = 250;
+	started.emulator = emulator;
+	started.clock = speed > 0 ? setInterval(() => emulator.control.clock.advance(speed * tickMs), tickMs) : null;
+	say(`U-Mail emulator at ${emulator.url} (user demo / demo-pass), clock ${speed}× real time`);
 
 	const inputs = path.join(dir, 'inputs');
 	fs.mkdirSync(inputs, { recursive: true });
@@ -107,25 +132,16 @@ async function main(argv) {
 	let port = Number(process.env.N8N_PORT) || 5678;
 	if (!(await portFree(port))) port = await env.freePort();
 	say('starting n8n…');
-	const running = await env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log') });
+	if (stopping) return;
+	started.n8n = env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log') });
+	const running = await started.n8n;
+	if (stopping) return;
 	await env.setupOwner(running.url, { email, password });
 	say(`ready in ${Math.round(running.readyMs / 1000)}s (log: ${path.relative(ROOT, path.join(dir, 'n8n.log'))})`);
 	process.stdout.write(`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n\n  Ctrl-C to stop.\n`);
-
-	let stopping = false;
-	const shutdown = async () => {
-		if (stopping) return;
-		stopping = true;
-		say('stopping…');
-		await running.stop();
-		await emulator.stop();
-		process.exit(0);
-	};
-	process.on('SIGINT', shutdown);
-	process.on('SIGTERM', shutdown);
 }
 
 main(process.argv.slice(2)).catch((e) => {
 	process.stderr.write(`[playground] ERROR: ${e && e.stack ? e.stack : e}\n`);
-	process.exit(1);
+	shutdown(1);
 });

@@ -349,8 +349,8 @@ export interface ExecuteResult {
 	ms: number;
 }
 
-export function toExecuteResult(cli: CliResult): ExecuteResult {
-	const run = env.parseExecuteOutput(cli.stdout) ?? env.parseExecuteOutput(cli.stderr);
+export function toExecuteResult(cli: CliResult, parsed?: any): ExecuteResult {
+	const run = parsed ?? env.parseExecuteOutput(cli.stdout) ?? env.parseExecuteOutput(cli.stderr);
 	const resultData = run?.data?.resultData ?? {};
 	const runData: Record<string, any[]> = resultData.runData ?? {};
 	const nodeErrors: Record<string, string> = {};
@@ -480,6 +480,18 @@ export class N8nInstance {
 		return r.json.data;
 	}
 
+	/** One execution of the running instance with its run data decoded (n8n stores it `flatted`). */
+	async execution(id: string): Promise<{ id: string; status: string; data: any; result: ExecuteResult; [k: string]: any }> {
+		const r = await this.rest('GET', `/rest/executions/${id}`);
+		if (r.status !== 200) throw new Error(`execution ${id}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+		const e = r.json.data;
+		const n8n = await getN8n();
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const flatted = require(require.resolve('flatted', { paths: [path.join(n8n!.dir, 'node_modules', 'n8n')] }));
+		const data = typeof e.data === 'string' ? flatted.parse(e.data) : e.data;
+		return { ...e, data, result: toExecuteResult({ code: 0, stdout: '', stderr: '', ms: 0 }, { data }) };
+	}
+
 	/** Executions recorded by the running instance for a workflow (newest first). */
 	async executions(workflowId: string) {
 		const r = await this.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
@@ -523,4 +535,30 @@ export async function startEmulator(opts: Record<string, unknown> = {}): Promise
 	const mod = require(dir);
 	const port = await env.freePort();
 	return await mod.start({ port, demoData: true, ...opts });
+}
+
+/**
+ * Runs the emulator's simulated clock faster than real time: every `tickMs` real ms it advances by `speed * tickMs`
+ * (n8n cannot drive the emulator's clock; template checks, sending and tracking need simulated time to pass).
+ * Returns a function that stops it.
+ */
+export function runClock(emulator: Emulator, o: { speed?: number; tickMs?: number } = {}): () => void {
+	const speed = o.speed ?? 60;
+	const tickMs = o.tickMs ?? 250;
+	const timer = setInterval(() => emulator.control.clock.advance(speed * tickMs), tickMs);
+	return () => clearInterval(timer);
+}
+
+/** The example workflows of workflows/, each U-Mail credential pointed at `credential`. */
+export function exampleWorkflows(credential: { id: string; name: string }): any[] {
+	const dir = path.join(ROOT, 'workflows');
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => {
+			const w = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+			for (const n of w.nodes ?? []) if (n.credentials?.umailApi) n.credentials.umailApi = { ...credential };
+			return { ...w, active: false };
+		});
 }

@@ -47,10 +47,6 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 
 		fixture = getFixturePack();
 		real = getRealPack();
-		if (!real) {
-			// eslint-disable-next-line no-console
-			console.warn(`[e2e] real pack not built (using only the fixture pack): ${buildError()?.slice(-1500)}`);
-		}
 		// the fixture pack gets its own user folder, so a broken work-in-progress real pack cannot take it down
 		inst = await N8nInstance.create({ tarballs: [fixture.tarball] });
 	}, TIMEOUT.build + TIMEOUT.execute);
@@ -98,18 +94,16 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 	);
 
 	it(
-		'loads the real n8n-nodes-umail pack and runs the U-Mail node against the emulator (no-op until dist/ builds)',
+		'builds and packs the real n8n-nodes-umail pack, loads it and runs the U-Mail node against the emulator',
 		async () => {
-			if (!real) {
-				// eslint-disable-next-line no-console
-				console.warn('[e2e] real pack unavailable: skipped');
-				return;
-			}
+			// a pack that does not build fails here (no skipping)
+			if (!real) throw new Error(`npm run build / npm pack failed:\n${buildError()?.slice(-3000)}`);
 			const realInst = await N8nInstance.create({ tarballs: [real.tarball] });
 			let emulator: Emulator | null = null;
 			try {
 				emulator = await startEmulator();
-				await realInst.importCredentials([umailCredential({ baseUrl: emulator?.url ?? `${stubUrl}/mm-ms/apinew` })]);
+				if (!emulator) throw new Error('test/emulator is missing');
+				await realInst.importCredentials([umailCredential({ baseUrl: emulator.url })]);
 				const wf = makeWorkflow({
 					nodes: [
 						{
@@ -124,6 +118,10 @@ describeN8n(`e2e smoke in n8n ${n8n?.version} (${n8n?.nodeVersion})`, () => {
 				expect(text).not.toMatch(/Unrecognized node type|is not known|not installed|Unknown node type/i);
 				expect(res.run).not.toBeNull();
 				expect(Object.keys(res.runData)).toContain('U-Mail');
+				// default parameters: Contact List → Get Many (Limit 50)
+				expect(res.error).toBeUndefined();
+				const lists = [...emulator.control.customerOf('demo').lists.values()].map((l: any) => String(l.id));
+				expect(res.items('U-Mail').map((i) => i.id).sort()).toEqual(lists.sort());
 				// eslint-disable-next-line no-console
 				console.log(
 					`[e2e] U-Mail (default parameters) → error=${res.error ?? 'none'} items=${JSON.stringify(res.runData['U-Mail']?.[0]?.data?.main?.[0]?.slice(0, 2) ?? null).slice(0, 400)}`,

@@ -1,0 +1,352 @@
+/*
+ * The example workflows (workflows/) and the U-Mail nodes in a real n8n (2.41.1, Node 24), installed from the
+ * packed tarball, against the emulator. One user folder for the whole file: `n8n execute` runs first (n8n is not
+ * running then), then one `n8n start` serves the webhook and polls the trigger.
+ *
+ * The emulator's clock only moves when told: while n8n runs a workflow that waits for a template check or a send,
+ * runClock() advances it from this process, faster than real time.
+ */
+import {
+	TIMEOUT,
+	N8nInstance,
+	buildError,
+	ensureN8nSync,
+	exampleWorkflows,
+	getRealPack,
+	makeWorkflow,
+	runClock,
+	startEmulator,
+	umailCredential,
+	type Emulator,
+	type ExecuteResult,
+	type WorkflowNode,
+} from './harness';
+
+const n8n = ensureN8nSync();
+const describeN8n = n8n ? describe : describe.skip;
+
+const CRED = { id: 'umailcred000001', name: 'U-Mail e2e' };
+const BAD_CRED = { id: 'umailBadCred0001', name: 'U-Mail wrong password' };
+const MAILBOX = 'news@mail.verified-demo.example.com';
+
+const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+const umail = (name: string, parameters: Record<string, unknown>, more: Partial<WorkflowNode> = {}): WorkflowNode => ({
+	name,
+	type: 'n8n-nodes-umail.umail',
+	parameters,
+	credentials: { umailApi: CRED },
+	executeOnce: true,
+	alwaysOutputData: true,
+	...more,
+});
+
+function ok(res: ExecuteResult) {
+	if (res.error || res.code !== 0) {
+		throw new Error(`workflow failed (exit ${res.code}): ${res.error}\nnode errors: ${JSON.stringify(res.nodeErrors)}\n${res.stderr.slice(-2000)}`);
+	}
+	return res;
+}
+
+describeN8n(`example workflows in n8n ${n8n?.version}`, () => {
+	let emu: Emulator;
+	let inst: N8nInstance;
+	const examples = exampleWorkflows(CRED);
+	const st = () => emu.control.state;
+	const customer = () => emu.control.customerOf('demo');
+	const list = (id: string | number) => st().getList(customer(), id);
+	const emails = (id: string | number) => [...list(id).addrs.values()].map((a: any) => a.email);
+
+	beforeAll(async () => {
+		const pack = getRealPack();
+		// no pack, no test: a build failure must fail this suite
+		if (!pack) throw new Error(`npm run build / npm pack failed:\n${buildError()}`);
+		// the trigger and the webhook's send time use the real date: start the simulated clock at real time
+		emu = (await startEmulator({ now: Date.now() })) as Emulator;
+		inst = await N8nInstance.create({ tarballs: [pack.tarball] });
+		await inst.importCredentials([
+			umailCredential({ ...CRED, baseUrl: emu.url }),
+			umailCredential({ ...BAD_CRED, baseUrl: emu.url, password: 'not-the-password' }),
+		]);
+		await inst.importWorkflows(examples);
+	}, TIMEOUT.build + TIMEOUT.execute);
+
+	afterAll(async () => {
+		await inst?.cleanup();
+		await emu?.stop();
+	}, TIMEOUT.execute);
+
+	it(
+		'campaign pipeline: list → addresses → template → check passed → send task → completed → report',
+		async () => {
+			const stopClock = runClock(emu, { speed: 600, tickMs: 100 });
+			let res: ExecuteResult;
+			try {
+				res = ok(await inst.execute('umailExCampaign1'));
+			} finally {
+				stopClock();
+			}
+			const [created] = res.items('Create list');
+			expect(created.id).toMatch(/^\d+$/);
+			const settings = res.items('Campaign settings')[0];
+			expect(list(created.id).subject).toBe(settings.listName);
+
+			const added = res.items('Add recipients');
+			expect(added.map((i) => i.status)).toEqual(settings.recipients.map(() => 'added'));
+			expect(emails(created.id).sort()).toEqual(settings.recipients.map((r: any) => r.email).sort());
+
+			const [template] = res.items('Create template');
+			expect(st().templates.get(Number(template.id))?.name).toBe(settings.listName);
+			const [check] = res.items('Wait for content check');
+			expect(check).toMatchObject({ checked: true, usable: true });
+
+			const [task] = res.items('Create send task');
+			const emuTask = st().tasks.get(Number(task.id));
+			expect(emuTask).toBeDefined();
+			expect(emuTask.tplIds.map(String)).toEqual([template.id]);
+			expect(emuTask.listIds.map(String)).toEqual([created.id]);
+			expect(emuTask.sendAccount).toBe(MAILBOX);
+
+			// the loop ended on a completed task
+			const statuses = res.runData['Get task status'].map((r: any) => r.data.main[0][0].json.send_status);
+			expect(statuses.at(-1)).toBe('3');
+
+			const [report] = res.items('Get task report');
+			const failures = emuTask.recipients.filter((_: unknown, i: number) => st().failType(emuTask, i) !== 0).length;
+			expect(failures).toBeGreaterThanOrEqual(1); // nobody.bounce@…
+			expect(report).toMatchObject({ id: task.id, ident: emuTask.sn, send_status: '3', sent: 6, failed: failures, delivered: 6 - failures });
+			expect(report.links.map((l: any) => l.url)).toEqual(['https://www.example.com/news']);
+			// eslint-disable-next-line no-console
+			console.log(`[e2e] campaign: ${res.ms} ms, ${statuses.length} status check(s), report ${JSON.stringify(report).slice(0, 300)}`);
+		},
+		TIMEOUT.execute,
+	);
+
+	it(
+		'CRM-to-list sync: CSV → Add Many (dedupe, invalid skipped) → summary by status',
+		async () => {
+			const before = emails(418801);
+			expect(list(418801).subject).toBe('VIP 客户');
+			const res = ok(await inst.execute('umailExCrmSync01'));
+			const rows = res.items('Parse CSV');
+			expect(rows).toHaveLength(10);
+			const results = res.items('Add to contact list');
+			expect(results).toHaveLength(10);
+			const summary = Object.fromEntries(res.items('Summary').map((s) => [s.status, s.count_email]));
+			expect(summary).toEqual({ added: 8, duplicate: 1, rejected: 1 });
+
+			const added = results.filter((r) => r.status === 'added').map((r) => r.email);
+			expect(emails(418801).sort()).toEqual([...before, ...added].sort());
+			const li = list(418801).addrs.get('li.na@example.com');
+			expect(li).toMatchObject({ fullname: '李娜', phone: '13800000001', area: 'Shenzhen' });
+			expect(li.vars[0]).toBe('C-1001');
+			expect(results.find((r) => r.status === 'rejected')?.email).toBe('not-an-email');
+		},
+		TIMEOUT.execute,
+	);
+
+	it(
+		'one workflow touches every resource: account, address, contactList, domain, mailbox, statistics, subscription, task, template, tracking, trackingDomain',
+		async () => {
+			const demoTask = [...st().tasks.values()].find((t: any) => t.listIds.map(String).includes('418800'));
+			const day = st().taskDate(demoTask);
+			const wf = makeWorkflow({
+				nodes: [
+					umail('Account', { resource: 'account', operation: 'getInfo' }),
+					umail('Contact lists', { resource: 'contactList', operation: 'getMany', returnAll: true }),
+					umail('Addresses', { resource: 'address', operation: 'getMany', scope: 'list', contactList: byId(418800), returnAll: true }),
+					umail('Domains', { resource: 'domain', operation: 'getMany', returnAll: true }),
+					umail('Mailboxes', { resource: 'mailbox', operation: 'getMany', domain: byId('mail.verified-demo.example.com'), returnAll: true }),
+					umail('Daily statistics', { resource: 'statistics', operation: 'getDaily', date: day }),
+					umail('Subscribe', { resource: 'subscription', operation: 'subscribe', contactList: byId(418801), mode: 'one', email: 'tour.subscriber@example.com', name: 'Tour' }),
+					umail('Tasks', { resource: 'task', operation: 'getMany', returnAll: true }),
+					umail('Templates', { resource: 'template', operation: 'getMany', returnAll: true }),
+					umail('Tracking overview', { resource: 'tracking', operation: 'getOverview', selectBy: 'task', task: byId(demoTask.id) }),
+					umail('Tracking domains', { resource: 'trackingDomain', operation: 'getMany', returnAll: true }),
+				],
+			});
+			const res = ok(await inst.run(wf));
+			const c = customer();
+			expect(res.items('Account')).toEqual([expect.objectContaining({ id: '1001', username: 'demo' })]);
+			expect(res.items('Contact lists').map((l) => Number(l.id)).sort()).toEqual([...c.lists.keys()].sort());
+			expect(res.items('Addresses').map((a) => a.address).sort()).toEqual(emails(418800).sort());
+			expect(res.items('Domains').map((d) => d.domain)).toEqual(expect.arrayContaining(['mail.verified-demo.example.com', 'news.demo.example.com']));
+			expect(res.items('Mailboxes').map((m) => m.mailbox).sort()).toEqual([...c.mailboxes.keys()].sort());
+			expect(res.items('Daily statistics')).toEqual([expect.objectContaining({ date: day, ws_qty: String(demoTask.recipients.length) })]);
+			expect(res.items('Subscribe')).toHaveLength(1);
+			expect(list(418801).addrs.get('tour.subscriber@example.com')?.fullname).toBe('Tour');
+			const taskIds = [...st().tasks.values()].filter((t: any) => !t.deleted).map((t: any) => String(t.id));
+			expect(res.items('Tasks').map((t) => t.id).sort()).toEqual(taskIds.sort());
+			const tplIds = [...st().templates.values()].filter((t: any) => String(t.customerId) === '1001').map((t: any) => String(t.id));
+			expect(res.items('Templates').map((t) => t.id).sort()).toEqual(tplIds.sort());
+			expect(res.items('Tracking overview')).toEqual([expect.objectContaining({ batch_number: demoTask.sn, send_count: String(demoTask.recipients.length) })]);
+			expect(res.items('Tracking domains').map((d) => d.domain)).toEqual(['count.demo.example.com']);
+			// every resource of the node was used
+			const used = new Set(wf.nodes.map((n: any) => n.parameters.resource).filter(Boolean));
+			expect([...used].sort()).toEqual(
+				['account', 'address', 'contactList', 'domain', 'mailbox', 'statistics', 'subscription', 'task', 'template', 'tracking', 'trackingDomain'].sort(),
+			);
+		},
+		TIMEOUT.execute,
+	);
+
+	const badCredential = makeWorkflow({
+		name: 'e2e bad credential',
+		nodes: [umail('Account', { resource: 'account', operation: 'getInfo' }, { credentials: { umailApi: BAD_CRED }, alwaysOutputData: false })],
+	});
+	const apiError = makeWorkflow({
+		name: 'e2e API error',
+		nodes: [umail('Contact list', { resource: 'contactList', operation: 'get', contactList: byId(999999) }, { alwaysOutputData: false })],
+	});
+
+	it(
+		'a wrong password and an API error fail the execution with the node’s message',
+		async () => {
+			await inst.importWorkflows([badCredential, apiError]);
+			const bad = await inst.execute(badCredential.id);
+			expect(bad.code).not.toBe(0);
+			expect(bad.nodeErrors.Account).toBeDefined();
+			expect(bad.error).toBe(bad.nodeErrors.Account);
+			// eslint-disable-next-line no-console
+			console.log(`[e2e] bad credential → ${bad.error}; API error → …`);
+			expect(bad.error).toMatch(/password|credential|authori[sz]/i);
+			expect(bad.stdout + bad.stderr).not.toContain('not-the-password');
+
+			const api = await inst.execute(apiError.id);
+			expect(api.code).not.toBe(0);
+			expect(api.nodeErrors['Contact list']).toBeDefined();
+			expect(api.error).toBe(api.nodeErrors['Contact list']);
+			// eslint-disable-next-line no-console
+			console.log(`[e2e] API error → ${api.error}`);
+			expect(api.error).toMatch(/not_exist/);
+		},
+		TIMEOUT.execute,
+	);
+
+	describe('in a running n8n (n8n start)', () => {
+		const pollsOf = () =>
+			emu.control.log.filter((e: any) => e.file === 'task' && e.do === 'list-task' && e.query.state === '3' && e.user === 'demo').length;
+		const waitFor = async <T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> => {
+			const t0 = Date.now();
+			for (;;) {
+				const v = await fn();
+				if (v !== undefined && v !== null && v !== false) return v as T;
+				if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+				await new Promise((r) => setTimeout(r, 1000));
+			}
+		};
+		let hygieneList: number;
+		let taskId: string;
+		let activatedAt: number;
+
+		beforeAll(async () => {
+			await inst.start();
+		}, TIMEOUT.start);
+
+		it(
+			'the failed CLI executions are listed as failed, with the node’s message',
+			async () => {
+				for (const wf of [badCredential, apiError]) {
+					const [e] = await inst.executions(wf.id);
+					expect(e).toMatchObject({ workflowId: wf.id, status: 'error' });
+					const full = await inst.execution(e.id);
+					const node = wf.nodes[1].name;
+					expect(full.result.nodeErrors[node]).toMatch(wf === apiError ? /not_exist/ : /password|credential|authori[sz]/i);
+				}
+			},
+			TIMEOUT.execute,
+		);
+
+		it(
+			'activates the webhook and the trigger workflows (the trigger’s first poll only remembers completed tasks)',
+			async () => {
+				const before = pollsOf();
+				expect((await inst.activate('umailExWebhook01')).active).toBe(true);
+				expect((await inst.activate('umailExHygiene01')).active).toBe(true);
+				activatedAt = Date.now();
+				// the first poll runs on activation
+				await waitFor('the first poll', () => pollsOf() > before || undefined, 20_000);
+				expect(pollsOf()).toBe(before + 1);
+				expect(await inst.executions('umailExHygiene01')).toHaveLength(0);
+			},
+			TIMEOUT.execute,
+		);
+
+		it(
+			'webhook: a real HTTP POST creates a send task and answers its id; a refused task answers 422 with the reason',
+			async () => {
+				hygieneList = emu.control.createList('Hygiene e2e');
+				st().addRows(list(hygieneList), [
+					{ address: 'keep.deliverok1@example.com', fullname: 'Keep 1' },
+					{ address: 'gone.bounce1@example.com', fullname: 'Gone 1' },
+					{ address: 'keep.deliverok2@example.com', fullname: 'Keep 2' },
+					{ address: 'gone.notexist2@example.com', fullname: 'Gone 2' },
+					{ address: 'keep.open3@example.com', fullname: 'Keep 3' },
+				]);
+				const template = [...st().templates.values()].find((t: any) => t.name === 'Welcome');
+				const url = `${inst.running!.url}/webhook/umail-send-task`;
+				const post = async (body: unknown) => {
+					const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+					return { status: r.status, json: (await r.json()) as any };
+				};
+
+				const good = await post({ templateId: String(template.id), contactListId: String(hygieneList), senderMailbox: MAILBOX, senderName: 'Hygiene' });
+				expect(good.status).toBe(201);
+				expect(good.json.taskId).toMatch(/^\d+$/);
+				taskId = good.json.taskId;
+				const task = st().tasks.get(Number(taskId));
+				expect(task).toMatchObject({ sendAccount: MAILBOX, sendFullname: 'Hygiene' });
+				expect(task.listIds.map(String)).toEqual([String(hygieneList)]);
+				expect(task.tplIds.map(String)).toEqual([String(template.id)]);
+				expect(good.json.sendTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+				const tasksBefore = st().tasks.size;
+				const bad = await post({ templateId: '999999', contactListId: String(hygieneList), senderMailbox: MAILBOX });
+				expect(bad.status).toBe(422);
+				expect(bad.json.error).toMatch(/tpl_id_error/);
+				expect(st().tasks.size).toBe(tasksBefore);
+
+				// n8n answers from Respond to Webhook before the execution is saved as finished
+				const runs = await waitFor('both webhook executions to finish', async () => {
+					const e = await inst.executions('umailExWebhook01');
+					return e.length === 2 && e.every((x: any) => x.status !== 'running' && x.status !== 'new') ? e : undefined;
+				}, 20_000);
+				expect(runs.map((e: any) => e.status)).toEqual(['success', 'success']);
+			},
+			TIMEOUT.execute,
+		);
+
+		it(
+			'trigger: a task completion starts the hygiene workflow exactly once, which unsubscribes the task’s hard bounces',
+			async () => {
+				const polls = pollsOf();
+				emu.control.completeTask(taskId);
+				// n8n polls at most once a minute
+				const [run] = await waitFor('the hygiene execution', async () => {
+					const e = await inst.executions('umailExHygiene01');
+					return e.length && e[0].status !== 'running' && e[0].status !== 'new' ? e : undefined;
+				}, 150_000);
+				expect(run.status).toBe('success');
+				expect(pollsOf()).toBe(polls + 1);
+
+				const { result } = await inst.execution(run.id);
+				const [fired] = result.items('U-Mail Trigger');
+				expect(result.items('U-Mail Trigger')).toHaveLength(1);
+				expect(fired).toMatchObject({ id: taskId, send_status: '3', list_id: String(hygieneList) });
+				const bounces = ['gone.bounce1@example.com', 'gone.notexist2@example.com'];
+				expect(result.items('Export hard bounces').map((i) => i.email).sort()).toEqual(bounces);
+				expect(result.items('Unsubscribe from list')).toEqual([expect.objectContaining({ contactListId: String(hygieneList), emails: bounces })]);
+				expect(emails(hygieneList).sort()).toEqual(['keep.deliverok1@example.com', 'keep.deliverok2@example.com', 'keep.open3@example.com']);
+				expect(list(hygieneList).unsub.map((u: any) => u.email).sort()).toEqual(bounces);
+
+				// more polls, no second execution
+				const after = pollsOf();
+				await waitFor('one more poll', () => pollsOf() >= after + 1 || undefined, 75_000);
+				await new Promise((r) => setTimeout(r, 3000));
+				expect(await inst.executions('umailExHygiene01')).toHaveLength(1);
+				// eslint-disable-next-line no-console
+				console.log(`[e2e] trigger fired ${Math.round((Date.now() - activatedAt) / 1000)} s after activation; ${pollsOf()} polls in all`);
+			},
+			4 * 60_000,
+		);
+	});
+});
