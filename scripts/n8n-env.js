@@ -567,7 +567,10 @@ async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = fal
 	const stop = async (graceMs = 15_000) => {
 		if (exited) return exited;
 		killGroup(child.pid, 'SIGTERM');
-		const res = await Promise.race([exitPromise, sleep(graceMs).then(() => null)]);
+		let timer;
+		const grace = new Promise((r) => (timer = setTimeout(() => r(null), graceMs)));
+		const res = await Promise.race([exitPromise, grace]);
+		clearTimeout(timer);
 		if (!res) {
 			killGroup(child.pid, 'SIGKILL');
 			await exitPromise;

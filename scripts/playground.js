@@ -54,13 +54,12 @@ async function portFree(port) {
 
 // Ctrl-C at any point stops what has been started so far (n8n runs in its own process group, so it does not get the
 // terminal's SIGINT: it is stopped from here, even while it is still starting)
-const started = { emulator: null, clock: null, n8n: null };
+const started = { emulator: null, n8n: null };
 let stopping = false;
 async function shutdown(code = 0) {
 	if (stopping) return;
 	stopping = true;
 	say('stopping…');
-	if (started.clock) clearInterval(started.clock);
 	const n8nProc = await (started.n8n || Promise.resolve(null)).catch(() => null);
 	if (n8nProc) await n8nProc.stop();
 	if (started.emulator) await started.emulator.stop();
@@ -91,11 +90,14 @@ async function main(argv) {
 	// the emulator (plain JS, in-process)
 	const emulatorPort = Number(process.env.EMULATOR_PORT) || (await env.freePort());
 	// simulated time starts at real time (the trigger and send times use the real date) and runs faster
-	const emulator = await require(path.join(ROOT, 'test', 'emulator')).start({ port: emulatorPort, demoData: true, now: Date.now() });
 	const speed = process.env.PLAYGROUND_CLOCK_SPEED === undefined ? 60 : Number(process.env.PLAYGROUND_CLOCK_SPEED);
-	const tickMs = 250;
+	const emulator = await require(path.join(ROOT, 'test', 'emulator')).start({
+		port: emulatorPort,
+		demoData: true,
+		now: Date.now(),
+		clockSpeed: speed,
+	});
 	started.emulator = emulator;
-	started.clock = speed > 0 ? setInterval(() => emulator.control.clock.advance(speed * tickMs), tickMs) : null;
 	say(`U-Mail emulator at ${emulator.url} (user demo / demo-pass), clock ${speed}× real time`);
 
 	const inputs = path.join(dir, 'inputs');

@@ -4,7 +4,7 @@
  * running then), then one `n8n start` serves the webhook and polls the trigger.
  *
  * The emulator's clock only moves when told: while n8n runs a workflow that waits for a template check or a send,
- * runClock() advances it from this process, faster than real time.
+ * runClock() lets it run by itself, faster than real time.
  */
 import {
 	TIMEOUT,
@@ -78,7 +78,7 @@ describeN8n(`example workflows in n8n ${n8n?.version}`, () => {
 	it(
 		'campaign pipeline: list → addresses → template → check passed → send task → completed → report',
 		async () => {
-			const stopClock = runClock(emu, { speed: 600, tickMs: 100 });
+			const stopClock = runClock(emu, { speed: 600 });
 			let res: ExecuteResult;
 			try {
 				res = ok(await inst.execute('umailExCampaign1'));

@@ -538,16 +538,14 @@ export async function startEmulator(opts: Record<string, unknown> = {}): Promise
 }
 
 /**
- * Runs the emulator's simulated clock faster than real time: every `tickMs` real ms it advances by `speed * tickMs`
- * (n8n cannot drive the emulator's clock; template checks, sending and tracking need simulated time to pass).
- * Returns a function that stops it.
+ * Runs the emulator's simulated clock faster than real time (`speed` simulated ms per real ms) until the returned
+ * function stops it.
  */
-export function runClock(emulator: Emulator, o: { speed?: number; tickMs?: number } = {}): () => void {
-	const speed = o.speed ?? 60;
-	const tickMs = o.tickMs ?? 250;
-	const timer = setInterval(() => emulator.control.clock.advance(speed * tickMs), tickMs);
-	return () => clearInterval(timer);
+export function runClock(emulator: Emulator, o: { speed?: number } = {}): () => void {
+	emulator.control.clock.setSpeed(o.speed ?? 60);
+	return () => emulator.control.clock.setSpeed(0);
 }
+
 
 /** The example workflows of workflows/, each U-Mail credential pointed at `credential`. */
 export function exampleWorkflows(credential: { id: string; name: string }): any[] {

@@ -84,7 +84,7 @@ describe('<result><status> errors', () => {
 		const out = await runUmail(server, parameters, { items, continueOnFail: true });
 		expect(out.map((item) => [item.json, item.pairedItem])).toEqual([
 			[{ id: '1' }, { item: 0 }],
-			[{ error: 'U-Mail refused mloperate.php?do=maillist-detail: not_exist (不存在)', description: 'The requested record does not exist. Server message: 不存在' }, { item: 1 }],
+			[{ error: 'U-Mail refused mloperate.php?do=maillist-detail: not_exist (不存在)', details: 'The requested record does not exist. Server message: 不存在' }, { item: 1 }],
 			[{ id: '3' }, { item: 2 }],
 		]);
 	});

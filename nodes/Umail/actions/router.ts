@@ -62,10 +62,11 @@ function shape(op: OperationDef, p: Params, record: IDataObject): IDataObject {
 	return record;
 }
 
+/** Only `error`, `message` and `details` keys: n8n sends such items to the error output when the node has one. */
 function errorJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
 	const description = (error as NodeApiError).description;
-	if (description) json.description = description;
+	if (description) json.details = description;
 	return json;
 }
 

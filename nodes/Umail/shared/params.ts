@@ -14,6 +14,26 @@ export function isEmail(value: string): boolean {
 
 interface DateLike {
 	toFormat(format: string): string;
+	setZone?(zone: string): DateLike;
+}
+
+/** U-Mail reads every date and time as Beijing time (UTC+8, no daylight saving). */
+const BEIJING = 'Asia/Shanghai';
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+function inBeijing(value: DateLike): DateLike {
+	return typeof value.setZone === 'function' ? value.setZone(BEIJING) : value;
+}
+
+/**
+ * A time with a zone (`…Z`, `…+02:00`) names an instant: turn it into Beijing wall time. Without a zone it already is
+ * the wall time the user means.
+ */
+function zoned(text: string): string {
+	if (!/[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return text;
+	const instant = Date.parse(text.replace(' ', 'T'));
+	if (Number.isNaN(instant)) return text;
+	return new Date(instant + BEIJING_OFFSET_MS).toISOString().slice(0, 19);
 }
 
 function isDateLike(value: unknown): value is DateLike {
@@ -122,8 +142,8 @@ export class Params {
 	date(name: string, ...given: unknown[]): string | undefined {
 		const value = given.length > 0 ? given[0] : this.raw(name, '');
 		if (value === undefined || value === null || value === '') return undefined;
-		if (isDateLike(value)) return value.toFormat('yyyy-MM-dd');
-		const text = String(value).trim();
+		if (isDateLike(value)) return inBeijing(value).toFormat('yyyy-MM-dd');
+		const text = zoned(String(value).trim());
 		const day = text.slice(0, 10);
 		const match = DATE.exec(day);
 		const rest = text.slice(10);
@@ -136,14 +156,15 @@ export class Params {
 	dateTime(name: string, ...given: unknown[]): string | undefined {
 		const value = given.length > 0 ? given[0] : this.raw(name, '');
 		if (value === undefined || value === null || value === '') return undefined;
-		if (isDateLike(value)) return value.toFormat('yyyy-MM-dd HH:mm');
-		const text = String(value).trim();
-		const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-		if (!match) throw this.fail(name, `must be a date and time as YYYY-MM-DD HH:mm, got "${text}"`);
+		if (isDateLike(value)) return inBeijing(value).toFormat('yyyy-MM-dd HH:mm');
+		const original = String(value).trim();
+		const text = zoned(original);
+		const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$/.exec(text);
+		if (!match) throw this.fail(name, `must be a date and time as YYYY-MM-DD HH:mm, got "${original}"`);
 		const day = this.date(name, match[1]) as string;
 		const hour = match[2] ?? '00';
 		const minute = match[3] ?? '00';
-		if (Number(hour) > 23 || Number(minute) > 59) throw this.fail(name, `has an impossible time: "${text}"`);
+		if (Number(hour) > 23 || Number(minute) > 59) throw this.fail(name, `has an impossible time: "${original}"`);
 		return `${day} ${hour}:${minute}`;
 	}
 

@@ -22,7 +22,7 @@ export interface StreamSpec {
 export class StreamFallback extends Error {}
 
 /** Text decoded per run; small enough to stay out of the way, big enough to keep parser calls few. */
-export const streamSettings = { chunkChars: 256 * 1024 };
+export const streamSettings = { chunkChars: 16 * 1024 };
 
 const WRAPPER = 'umail-records';
 
@@ -44,13 +44,18 @@ function insideMarkup(text: string, pos: number): number {
 	return -1;
 }
 
-/** The end of the last closing tag in `text` that is real markup, or -1. */
-function lastCut(text: string, close: string): number {
-	let at = text.lastIndexOf(close);
-	while (at !== -1) {
+/**
+ * Where to cut `text` after a closing tag that is real markup (not inside CDATA or a comment): after the last one that
+ * ends within `limit` characters, else (a record longer than `limit`) after the first one past it; -1 when none.
+ */
+function cutAt(text: string, close: string, limit: number): number {
+	for (let at = text.lastIndexOf(close, limit - close.length); at !== -1; ) {
 		const markup = insideMarkup(text, at);
 		if (markup === -1) return at + close.length;
 		at = markup === 0 ? -1 : text.lastIndexOf(close, markup - 1);
+	}
+	for (let at = text.indexOf(close, limit - close.length + 1); at !== -1; at = text.indexOf(close, at + 1)) {
+		if (insideMarkup(text, at) === -1) return at + close.length;
 	}
 	return -1;
 }
@@ -67,6 +72,8 @@ class RecordDecoder {
 	readonly opening: RegExp;
 	readonly startsWithRecord: RegExp;
 	readonly selfClosing: RegExp;
+	/** self-closing records, which have no closing tag to cut after, at the start of what is left */
+	readonly leadingEmpty: RegExp;
 	readonly chunkLists: string[];
 	readonly records: IDataObject[] = [];
 
@@ -82,6 +89,7 @@ class RecordDecoder {
 		this.opening = new RegExp(`<${name}[\\s>/]`);
 		this.startsWithRecord = new RegExp(`^\\s*<${name}[\\s>/]`);
 		this.selfClosing = new RegExp(`<${name}\\s*/>`, 'g');
+		this.leadingEmpty = new RegExp(`^(?:\\s*<${name}\\s*/>)+`);
 		// the record's own nested lists, relative to the wrapper
 		const inner = lists.filter((list) => list.startsWith(`${path}.`)).map((list) => `${WRAPPER}.${this.tag}${list.slice(path.length)}`);
 		this.chunkLists = [`${WRAPPER}.${this.tag}`, ...inner];
@@ -138,11 +146,12 @@ export async function decodeXmlStream(
 			head = pending.slice(0, first.index);
 			pending = pending.slice(first.index);
 		}
-		if (!final && pending.length < streamSettings.chunkChars) return;
-		const cut = lastCut(pending, decoder.close);
-		if (cut === -1) return;
-		decoder.add(pending.slice(0, cut));
-		pending = pending.slice(cut);
+		while (pending.length >= streamSettings.chunkChars || (final && pending.length > 0)) {
+			const cut = cutAt(pending, decoder.close, Math.min(streamSettings.chunkChars, pending.length));
+			if (cut === -1) return;
+			decoder.add(pending.slice(0, cut));
+			pending = pending.slice(cut);
+		}
 	};
 
 	for await (const piece of body) {
@@ -154,12 +163,43 @@ export async function decodeXmlStream(
 	take(true);
 	if (head === undefined) return decodeXml(pending, lists, emptyOk);
 	// what follows the last whole record: the closing tags, maybe other fields, or a cut-off record (truncated answer)
-	if (decoder.opening.test(pending) && !/^\s*<\//.test(pending)) {
-		// a record that never closed: the document is cut off; decodeXml says so in its own words
+	const trailing = decoder.leadingEmpty.exec(pending);
+	if (trailing) {
+		decoder.add(trailing[0]);
+		pending = pending.slice(trailing[0].length);
+	}
+	if (decoder.opening.test(pending)) {
+		// a record that never closed means a cut-off document: decodeXml says so in its own words
 		decodeXml(`${head}${pending}`, lists, emptyOk);
-		throw new AnswerFormatError('The server sent a truncated XML answer', pending.slice(-120));
+		throw new StreamFallback('a record after the other fields');
 	}
 	return decoder.finish(head, pending, emptyOk);
+}
+
+export interface StreamOutcome {
+	decoded?: IDataObject;
+	/** the answer is not API XML (HTML page, cut off, unreadable) */
+	problem?: AnswerFormatError;
+	/** the answer is not shaped as the record path says: decode it whole */
+	fallback?: boolean;
+}
+
+/** decodeXmlStream with its two expected failures as values; errors of the stream itself (a reset) are thrown. */
+export async function decodeStreamed(
+	body: AsyncIterable<Uint8Array | string>,
+	spec: StreamSpec,
+	request: { lists?: readonly string[]; emptyOk?: boolean },
+): Promise<StreamOutcome> {
+	return await decodeXmlStream(body, spec, request.lists, request.emptyOk).then(
+		(decoded): StreamOutcome => ({ decoded }),
+		async (error: unknown): Promise<StreamOutcome> => {
+			if (error instanceof AnswerFormatError) return { problem: error };
+			if (!(error instanceof StreamFallback)) return await Promise.reject(error);
+			// stop reading: the answer is asked for again
+			(body as { destroy?: () => void }).destroy?.();
+			return { fallback: true };
+		},
+	);
 }
 
 /** Reads a whole stream into one Buffer (error pages and other small answers). */

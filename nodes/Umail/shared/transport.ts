@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml, snippetOf } from './answers';
-import { decodeXmlStream, isStream, readStream, StreamFallback, type StreamSpec } from './stream';
+import { decodeStreamed, isStream, readStream, type StreamOutcome, type StreamSpec } from './stream';
 import {
 	formatError,
 	httpStatusError,
@@ -181,7 +181,8 @@ export async function umailRequest(
 	let streaming = request.stream !== undefined && method === 'GET' && (request.answer ?? 'xml') === 'xml';
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
-		let raw: Buffer;
+		let raw: Buffer = Buffer.alloc(0);
+		let streamed: StreamOutcome | undefined;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -189,33 +190,29 @@ export async function umailRequest(
 				{ ...options, encoding: streaming ? 'stream' : 'arraybuffer' },
 			)) as IN8nHttpFullResponse;
 			// a streamed answer is decoded as it arrives; error statuses and HTML pages are read whole and handled below
-			const type = String(response.headers?.['content-type'] ?? '');
-			if (isStream(response.body) && response.statusCode < 400 && !/text\/html/i.test(type)) {
-				let decoded: unknown;
-				try {
-					decoded = await decodeXmlStream(response.body, request.stream!, request.lists, request.emptyOk);
-				} catch (error) {
-					if (error instanceof AnswerFormatError) throw formatError(this.getNode(), facts, error.message, error.snippet);
-					throw error;
-				}
-				checkResult.call(this, decoded, facts, request.okStatuses);
-				return { body: decoded, contentType: type };
-			}
-			raw = isStream(response.body) ? await readStream(response.body) : toBuffer(response.body);
+			if (isStream(response.body)) {
+				const type = String(response.headers?.['content-type'] ?? '');
+				if (response.statusCode < 400 && !/text\/html/i.test(type)) streamed = await decodeStreamed(response.body, request.stream!, request);
+				else raw = await readStream(response.body);
+			} else raw = toBuffer(response.body);
 		} catch (error) {
-			if (error instanceof NodeApiError) throw error;
-			// an answer not shaped as the record path says: ask again and decode it whole
-			if (error instanceof StreamFallback) {
-				streaming = false;
-				attempt--;
-				continue;
-			}
 			const code = networkCode(error);
 			if (attempt < attempts && code && RETRYABLE_NETWORK.has(code)) {
 				await sleep(transportSettings.backoffMs * 2 ** (attempt - 1));
 				continue;
 			}
 			throw networkError(this.getNode(), facts, error);
+		}
+		if (streamed) {
+			// an answer not shaped as the record path says: ask again and decode it whole
+			if (streamed.fallback) {
+				streaming = false;
+				attempt--;
+				continue;
+			}
+			if (streamed.problem) throw formatError(this.getNode(), facts, streamed.problem.message, streamed.problem.snippet);
+			checkResult.call(this, streamed.decoded, facts, request.okStatuses);
+			return { body: streamed.decoded, contentType: String(response.headers?.['content-type'] ?? '') };
 		}
 		const statusCode = response.statusCode;
 		if (statusCode >= 400) {

@@ -104,6 +104,20 @@ describe('Task', () => {
 		}
 	});
 
+	test('a send time with a zone is turned into Beijing time; one without is taken as Beijing time', async () => {
+		env.control.clearLog();
+		await runUmail(env, createParams({ sendTime: '2026-12-01T01:40:00Z' }));
+		await runUmail(env, createParams({ sendTime: '2026-12-01T18:05:00-05:00' }));
+		await runUmail(env, createParams({ sendTime: '={{ DateTime.fromISO("2026-12-01T12:00:00", { zone: "Europe/Berlin" }) }}' }));
+		await runUmail(env, createParams({ sendTime: '2026-12-01 07:15' }));
+		expect(env.control.log.map((entry) => entry.body.time)).toEqual([
+			'2026-12-01 09:40',
+			'2026-12-02 07:05',
+			'2026-12-01 19:00',
+			'2026-12-01 07:15',
+		]);
+	});
+
 	test('an API error for a template still being checked is surfaced', async () => {
 		const [template] = json(
 			await runUmail(env, { resource: 'template', operation: 'create', name: 'fresh', subjects: ['s'], content: '<p>x</p>' }),
