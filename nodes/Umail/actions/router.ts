@@ -25,6 +25,10 @@ async function readPages(op: OperationDef, ctx: ItemContext): Promise<IDataObjec
 	const pageSize = op.paging!.pageSize;
 	const returnAll = ctx.p.boolean('returnAll');
 	const wanted = returnAll ? Infinity : (ctx.p.number('limit', { min: 1, fallback: 50 }) as number);
+	if (returnAll && op.paging!.wholeForAll) {
+		const answer = await ctx.call(op.request!(ctx.p));
+		return toArray(op.output!(answer.body, ctx.p));
+	}
 	// the API counts pages as (page - 1) × limit, so the limit must stay the same on every page
 	const limit = Math.min(pageSize, wanted);
 	const records: IDataObject[] = [];
@@ -49,9 +53,13 @@ async function runOne(op: OperationDef, ctx: ItemContext): Promise<OperationResu
 	return op.output ? op.output(answer.body, ctx.p) : { success: true };
 }
 
-function shape(op: OperationDef, p: Params, record: IDataObject): IDataObject {
+function wantsSimplify(op: OperationDef, p: Params): boolean {
+	return Boolean(op.simplify) && hasParameter(op, 'simplify') && p.boolean('simplify', true);
+}
+
+function shape(op: OperationDef, simplify: boolean, record: IDataObject): IDataObject {
 	addLabels(record, op.labels);
-	if (op.simplify && hasParameter(op, 'simplify') && p.boolean('simplify', true)) {
+	if (simplify && op.simplify) {
 		const slim: IDataObject = {};
 		for (const key of op.simplify) {
 			if (key in record) slim[key] = record[key];
@@ -104,8 +112,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			if ('items' in result && Array.isArray(result.items)) {
 				for (const item of result.items as INodeExecutionData[]) out.push({ ...item, pairedItem });
 			} else {
+				// read once per item: list answers can hold 100,000 records
+				const simplify = wantsSimplify(op, p);
 				for (const record of toArray(result as IDataObject | IDataObject[])) {
-					out.push({ json: shape(op, p, record), pairedItem });
+					out.push({ json: shape(op, simplify, record), pairedItem });
 				}
 			}
 		} catch (error) {

@@ -47,7 +47,11 @@ export interface OperationDef {
 	/** the answer's body → output records */
 	output?: (body: unknown, p: Params) => IDataObject | IDataObject[];
 	/** list operations: the router adds Return All / Limit handling and asks page by page */
-	paging?: { pageSize: number };
+	paging?: {
+		pageSize: number;
+		/** Return All asks once without page/limit, which the API answers with every record (§4.7) */
+		wholeForAll?: boolean;
+	};
 	/** coded fields of the output records and their code tables: adds `<field>_label` */
 	labels?: Record<string, CodeTable>;
 	/** with Simplify on, only these fields are kept */

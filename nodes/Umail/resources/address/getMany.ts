@@ -11,7 +11,7 @@ function listId(p: Params): string | undefined {
 	return p.required('contactList');
 }
 
-/** §4.7 mloperate.php?do=ml-addr-list, paged (page, limit) */
+/** §4.7 mloperate.php?do=ml-addr-list: paged (page, limit) for a Limit, one call without page for Return All */
 export const getMany: OperationDef = {
 	value: 'getMany',
 	name: 'Get Many',
@@ -42,7 +42,7 @@ export const getMany: OperationDef = {
 		]),
 		simplifyField,
 	],
-	paging: { pageSize: 50 },
+	paging: { pageSize: 50, wholeForAll: true },
 	request: (p, page) => ({
 		endpoint: 'mloperate.php',
 		do: 'ml-addr-list',
@@ -50,9 +50,11 @@ export const getMany: OperationDef = {
 			list_id: listId(p),
 			keyword: p.collection('filters').keyword as string | undefined,
 			page: page?.page,
-			limit: page ? 50 : undefined,
+			limit: page?.limit,
 		},
 		lists: ['data.addr'],
+		// every address in one answer: decoded in record chunks as it arrives
+		stream: page ? undefined : { records: 'data.addr' },
 	}),
 	output: (body) => listAt(body, 'data.addr'),
 	simplify: ['id', 'list_id', 'address', 'fullname', 'sex', 'birthday', 'phone', 'area', 'time'],
