@@ -22,7 +22,7 @@ import {
 	VARIABLES,
 	waitForImport,
 } from '../../shared/batch';
-import { contactListLocator } from '../../shared/fields';
+import { contactListLocator, optionsField } from '../../shared/fields';
 import type { Params } from '../../shared/params';
 import type { BatchContext, OperationDef } from '../../shared/types';
 import { contactFields, readSex } from './fields';
@@ -275,61 +275,54 @@ export const addMany: OperationDef = {
 			description: 'The name of each item',
 		},
 		contactFields({ mapped: true }),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Batch Size',
-					name: 'batchSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_CALL },
-					default: MAX_ROWS_PER_CALL,
-					description: 'Contacts sent per call, at most 500 as U-Mail advises',
-				},
-				{
-					displayName: 'Max Import Wait (Seconds)',
-					name: 'maxWait',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 300,
-					description: 'How long to wait for a file import to be parsed before returning its current status',
-				},
-				{
-					displayName: 'On Invalid Contact',
-					name: 'onInvalid',
-					type: 'options',
-					options: [
-						{
-							name: 'Fail',
-							value: 'fail',
-							description: 'Stop before any request (with Continue On Fail: report the item with an error)',
-						},
-						{ name: 'Skip and Report', value: 'skip', description: 'Send the others; the item gets status "rejected"' },
-					],
-					default: 'fail',
-					description: 'What to do with an item whose email is invalid or whose values hold ";", TAB or line breaks',
-				},
-				{
-					displayName: 'Remove Duplicates',
-					name: 'dedupe',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to send an email only once per contact list and report later copies as "duplicate"',
-				},
-				{
-					displayName: 'Use File Import Above (Rows)',
-					name: 'importAbove',
-					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 5000,
-					description: 'Contacts for one list above this count are uploaded as one file import instead of batches',
-				},
-			],
-		},
+		optionsField([
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_CALL },
+				default: MAX_ROWS_PER_CALL,
+				description: 'Contacts sent per call, at most 500 as U-Mail advises',
+			},
+			{
+				displayName: 'Max Import Wait (Seconds)',
+				name: 'maxWait',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 300,
+				description: 'How long to wait for a file import to be parsed before returning its current status',
+			},
+			{
+				displayName: 'On Invalid Contact',
+				name: 'onInvalid',
+				type: 'options',
+				options: [
+					{
+						name: 'Fail',
+						value: 'fail',
+						description: 'Stop before any request (with Continue On Fail: report the item with an error)',
+					},
+					{ name: 'Skip and Report', value: 'skip', description: 'Send the others; the item gets status "rejected"' },
+				],
+				default: 'fail',
+				description: 'What to do with an item whose email is invalid or whose values hold ";", TAB or line breaks',
+			},
+			{
+				displayName: 'Remove Duplicates',
+				name: 'dedupe',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to send an email only once per contact list and report later copies as "duplicate"',
+			},
+			{
+				displayName: 'Use File Import Above (Rows)',
+				name: 'importAbove',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 5000,
+				description: 'Contacts for one list above this count are uploaded as one file import instead of batches',
+			},
+		]),
 	],
 	runBatch,
 };

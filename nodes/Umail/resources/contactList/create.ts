@@ -1,3 +1,4 @@
+import { statusField } from './fields';
 import type { OperationDef } from '../../shared/types';
 import { resultData } from '../../shared/outputs';
 
@@ -16,16 +17,7 @@ export const create: OperationDef = {
 			default: '',
 			placeholder: 'e.g. Newsletter subscribers',
 		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Disabled', value: 'disabled' },
-				{ name: 'Enabled', value: 'enabled' },
-			],
-			default: 'enabled',
-		},
+		statusField,
 		{
 			displayName: 'Description',
 			name: 'description',

@@ -1,3 +1,4 @@
+import { statusField } from './fields';
 import { filtersField, returnAllFields } from '../../shared/fields';
 import { limitLocally, listAt } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
@@ -18,16 +19,7 @@ export const getMany: OperationDef = {
 				default: '',
 				description: 'Only lists whose name contains this text (case-insensitive)',
 			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Disabled', value: 'disabled' },
-					{ name: 'Enabled', value: 'enabled' },
-				],
-				default: 'enabled',
-			},
+			statusField,
 		]),
 	],
 	request: () => ({ endpoint: 'mloperate.php', do: 'maillist-list', lists: ['maillist.item'] }),

@@ -1,3 +1,4 @@
+import { statusField } from './fields';
 import { contactListLocator } from '../../shared/fields';
 import { succeeded } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
@@ -19,16 +20,7 @@ export const update: OperationDef = {
 			options: [
 				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Disabled', value: 'disabled' },
-						{ name: 'Enabled', value: 'enabled' },
-					],
-					default: 'enabled',
-				},
+				statusField,
 			],
 		},
 	],

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { codeOptions } from '../../shared/codes';
-import { binaryPropertyOutField, exportFormatField } from '../../shared/fields';
+import { binaryPropertyOutField, exportFormatField, optionsField } from '../../shared/fields';
 import { objectAt } from '../../shared/outputs';
 import {
 	fileOfLines,
@@ -28,22 +28,15 @@ export const failedExportFields: INodeProperties[] = [
 	...taskSelectorFields(['date', 'task', 'batchNumber', 'statisticsTaskId'], 'sending'),
 	exportFormatField,
 	binaryPropertyOutField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Keep Duplicates',
-				name: 'keepDuplicates',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to keep an address each time it failed, instead of once',
-			},
-		],
-	},
+	optionsField([
+		{
+			displayName: 'Keep Duplicates',
+			name: 'keepDuplicates',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to keep an address each time it failed, instead of once',
+		},
+	]),
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { binaryPropertyOutField, exportFormatField } from '../../shared/fields';
+import { binaryPropertyOutField, exportFormatField, optionsField } from '../../shared/fields';
 import { fileOfLines, rowsOfLines } from '../../shared/reports';
 import type { OperationDef } from '../../shared/types';
 
@@ -21,36 +21,29 @@ export const exportTrackedAddresses: OperationDef = {
 		},
 		exportFormatField,
 		binaryPropertyOutField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Clicked Only',
-					name: 'clickedOnly',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to export only the recipients who clicked a link',
-				},
-				{
-					displayName: 'Email ID',
-					name: 'emailId',
-					type: 'string',
-					default: '',
-					description: 'Only this recipient ("email_id" of Get Opens)',
-				},
-				{
-					displayName: 'Link ID',
-					name: 'linkId',
-					type: 'string',
-					default: '',
-					description: 'Only the recipients who clicked this link ("link_id" of Get Link Stats)',
-				},
-			],
-		},
+		optionsField([
+			{
+				displayName: 'Clicked Only',
+				name: 'clickedOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to export only the recipients who clicked a link',
+			},
+			{
+				displayName: 'Email ID',
+				name: 'emailId',
+				type: 'string',
+				default: '',
+				description: 'Only this recipient ("email_id" of Get Opens)',
+			},
+			{
+				displayName: 'Link ID',
+				name: 'linkId',
+				type: 'string',
+				default: '',
+				description: 'Only the recipients who clicked this link ("link_id" of Get Link Stats)',
+			},
+		]),
 	],
 	run: async (ctx) => {
 		const trackingIds = ctx.p.list('trackingIds');
