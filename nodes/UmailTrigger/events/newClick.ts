@@ -10,6 +10,7 @@ export const newClick = trackingEvent({
 	description: 'A recipient clicked a tracked link for the first time',
 	level: 2,
 	do: 'click-detail',
+	counters: ['click_total', 'click_last'],
 	list: 'data.click',
 	at: (click) => String(click.click_first ?? ''),
 	key: (click) => `${String(click.email)} ${String(click.link)}`,

@@ -7,6 +7,7 @@ export const newOpen = trackingEvent({
 	description: 'A recipient opened a tracked email for the first time',
 	level: 1,
 	do: 'open-detail',
+	counters: ['open_unique', 'open_last'],
 	list: 'data.user',
 	at: (user) => String(user.open_first ?? ''),
 	key: (user) => String(user.email_id || user.email),

@@ -6,14 +6,19 @@ import { isTracked, recentTasks } from './tasks';
 import type { EventResult, PollRun } from '../events/types';
 
 export interface TaskCursors {
-	/** send id → the task's time cursor and the poll number it was last read in */
-	tasks: Record<string, { cursor: TimeCursor; read: number }>;
+	/** send id → the task's time cursor, the poll number it was last read in, and its overview counters then */
+	tasks: Record<string, { cursor: TimeCursor; read: number; seen?: string }>;
 	polls: number;
 }
 
 export interface TrackingSource {
 	/** 1 = tasks tracking opens, 2 = tasks tracking clicks */
 	level: number;
+	/**
+	 * The task's counters from the §3.1 overview (e.g. unique opens): a small answer that changes whenever the details
+	 * gain a row, so an idle poll need not download every opener again
+	 */
+	counters?(fn: IPollFunctions, taskId: string): Promise<string>;
 	read(fn: IPollFunctions, taskId: string): Promise<Array<Stamped<IDataObject>>>;
 }
 
@@ -47,10 +52,16 @@ export async function scanTracking(
 	const tasks = keepOnly(known, ids);
 	const items: Array<Stamped<IDataObject>> = [];
 	for (const id of toRead) {
+		// taken before the details: a row that lands in between changes the counters again and is read next poll
+		const seen = source.counters && !run.sample ? await source.counters(fn, id) : undefined;
+		if (seen !== undefined && known[id]?.seen === seen) {
+			tasks[id] = { ...known[id], read: polls };
+			continue;
+		}
 		const records = await source.read(fn, id);
 		const fresh = newerThan(known[id]?.cursor, records);
 		items.push(...fresh);
-		tasks[id] = { cursor: advance(known[id]?.cursor, fresh), read: polls };
+		tasks[id] = { cursor: advance(known[id]?.cursor, fresh), read: polls, ...(seen === undefined ? {} : { seen }) };
 		if (run.sample && items.length) break;
 	}
 	items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

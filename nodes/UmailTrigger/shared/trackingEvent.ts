@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listAt } from '../../Umail/shared/outputs';
+import { listAt, objectAt } from '../../Umail/shared/outputs';
 import { umailRequest } from '../../Umail/shared/transport';
 import type { TriggerEvent } from '../events/types';
 import { daysField, maxTasksField, taskScopeField, tasksField } from './fields';
@@ -15,6 +15,8 @@ interface TrackingSource {
 	/** the `do` of track.php and the list element of its answer */
 	do: 'open-detail' | 'click-detail';
 	list: 'data.user' | 'data.click';
+	/** §3.1 overview fields that change whenever a detail row is added */
+	counters: readonly string[];
 	/** the time the event happened, and what makes it one event */
 	at: (row: IDataObject) => string;
 	key: (row: IDataObject) => string;
@@ -26,7 +28,7 @@ export function trackingEvent(source: TrackingSource): TriggerEvent<TaskCursors>
 	return {
 		value: source.value,
 		name: source.name,
-		cost: 'Cost per poll: 1 per chosen task, or 1 + Tasks Scanned per Poll for recent tracked tasks.',
+		cost: 'Cost per poll: 1 per chosen task, or 1 + Tasks Scanned per Poll for recent tracked tasks; a task with new events costs 1 more.',
 		description: source.description,
 		properties: [
 			taskScopeField('Recent Tracked Tasks', `Tasks of the last days that track ${tracked}`),
@@ -41,6 +43,11 @@ export function trackingEvent(source: TrackingSource): TriggerEvent<TaskCursors>
 		poll: async (run, state) =>
 			await scanTracking(run, state, {
 				level: source.level,
+				async counters(fn, id) {
+					const answer = await umailRequest.call(fn, { endpoint: 'track.php', do: 'overview', qs: { id } });
+					const overview = objectAt(answer.body, 'track');
+					return source.counters.map((field) => String(overview[field] ?? '')).join('|');
+				},
 				async read(fn, id) {
 					const answer = await umailRequest.call(fn, {
 						endpoint: 'track.php',
@@ -48,6 +55,7 @@ export function trackingEvent(source: TrackingSource): TriggerEvent<TaskCursors>
 						qs: { id },
 						lists: [source.list],
 						emptyOk: true,
+						stream: { records: source.list },
 					});
 					return listAt(answer.body, source.list).map((row) => ({
 						at: source.at(row),

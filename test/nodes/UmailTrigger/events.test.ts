@@ -69,9 +69,10 @@ describe('New Open', () => {
 		expect(empty).toEqual({});
 	});
 
-	test('an idle poll costs at most 2 calls', async () => {
-		expect(await idleCalls({ event: 'newOpen', scope: 'chosen', tasks: chosenTasks(task) }, {})).toEqual(['track?do=open-detail']);
-		expect(await idleCalls({ event: 'newOpen', scope: 'recent', maxTasks: 1 }, {})).toEqual(['task?do=list-task', 'track?do=open-detail']);
+	test('an idle poll costs at most 2 calls, and reads only the small overview', async () => {
+		// the openers are not downloaded again while the overview's counters stand still
+		expect(await idleCalls({ event: 'newOpen', scope: 'chosen', tasks: chosenTasks(task) }, {})).toEqual(['track?do=overview']);
+		expect(await idleCalls({ event: 'newOpen', scope: 'recent', maxTasks: 1 }, {})).toEqual(['task?do=list-task', 'track?do=overview']);
 	});
 
 	test('a failed poll throws a NodeApiError, keeps the cursor, and the next poll delivers', async () => {
