@@ -21,14 +21,22 @@ export const FIELD_RENAMES: Record<string, string> = {
 	rebtae: 'rebate',
 };
 
+/** What could not be decoded; `head` is the answer's beginning, uncut so secrets can be scrubbed before it is cut. */
 export class AnswerFormatError extends Error {
-	constructor(
-		message: string,
-		readonly snippet: string,
-	) {
+	readonly head: string;
+
+	constructor(message: string, text: string) {
 		super(message);
+		this.head = text.slice(0, HEAD_LENGTH);
+	}
+
+	/** the beginning, flattened and cut, for display where no secret can be in it */
+	get snippet(): string {
+		return snippetOf(this.head);
 	}
 }
+
+const HEAD_LENGTH = 2000;
 
 const CDATA = '#cdata';
 
@@ -154,14 +162,14 @@ export function decodeXml(text: string, lists: readonly string[] = [], emptyOk =
 	}
 	if (text.trim() === '') throw new AnswerFormatError('The server sent an empty answer where XML was expected', '');
 	if (looksLikeHtml(text)) {
-		throw new AnswerFormatError('The server sent an HTML page where XML was expected', snippetOf(text));
+		throw new AnswerFormatError('The server sent an HTML page where XML was expected', text);
 	}
 	let repaired = text;
 	for (const [typo, fix] of TAG_TYPOS) repaired = repaired.replace(typo, fix);
 	const root = rootName(repaired);
-	if (!root) throw new AnswerFormatError('The server sent something that is not XML', snippetOf(text));
+	if (!root) throw new AnswerFormatError('The server sent something that is not XML', text);
 	if (!isComplete(repaired, root)) {
-		throw new AnswerFormatError('The server sent a truncated XML answer', snippetOf(text));
+		throw new AnswerFormatError('The server sent a truncated XML answer', text);
 	}
 	let parsed: unknown;
 	let failure: string | undefined;
@@ -171,7 +179,7 @@ export function decodeXml(text: string, lists: readonly string[] = [], emptyOk =
 		failure = (error as Error).message.split('\n')[0];
 	}
 	if (failure !== undefined) {
-		throw new AnswerFormatError(`The server sent XML that cannot be read (${failure})`, snippetOf(text));
+		throw new AnswerFormatError(`The server sent XML that cannot be read (${failure})`, text);
 	}
 	const result = normalize(parsed) as IDataObject;
 	if (result[root] === '') result[root] = {};
@@ -186,7 +194,7 @@ export function decodeJson(raw: string): unknown {
 	const text = raw.replace(BOM, '');
 	if (text.trim() === '') throw new AnswerFormatError('The server sent an empty answer where JSON was expected', '');
 	if (looksLikeHtml(text)) {
-		throw new AnswerFormatError('The server sent an HTML page where JSON was expected', snippetOf(text));
+		throw new AnswerFormatError('The server sent an HTML page where JSON was expected', text);
 	}
 	let parsed: unknown;
 	let ok = true;
@@ -195,7 +203,7 @@ export function decodeJson(raw: string): unknown {
 	} catch {
 		ok = false;
 	}
-	if (!ok) throw new AnswerFormatError('The server sent JSON that cannot be read', snippetOf(text));
+	if (!ok) throw new AnswerFormatError('The server sent JSON that cannot be read', text);
 	return parsed;
 }
 
@@ -203,7 +211,7 @@ export function decodeJson(raw: string): unknown {
 export function decodeLines(raw: string): string[] {
 	const text = raw.replace(BOM, '');
 	if (looksLikeHtml(text)) {
-		throw new AnswerFormatError('The server sent an HTML page where a text export was expected', snippetOf(text));
+		throw new AnswerFormatError('The server sent an HTML page where a text export was expected', text);
 	}
 	return text.split(/\r?\n/).filter((line) => line.trim() !== '');
 }

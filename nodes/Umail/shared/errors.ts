@@ -1,5 +1,7 @@
 import { type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
+import { snippetOf } from './answers';
+
 /** Plain-language help for the status codes the reference names. The server's own message is kept beside it. */
 const STATUS_HELP: Record<string, string> = {
 	add_maillist_error: 'The contact list could not be created or changed',
@@ -65,7 +67,13 @@ export function statusError(node: INode, facts: RequestFacts, status: string, da
 	return apiError(node, facts, message, description, { status, data: scrub(data, facts.secrets) });
 }
 
-export function httpStatusError(node: INode, facts: RequestFacts, statusCode: number, snippet: string): NodeApiError {
+/** The first bytes of an answer, for a message: scrubbed first, then cut, so no part of a secret survives the cut. */
+function firstBytes(head: string, facts: RequestFacts): string {
+	return snippetOf(scrub(head, facts.secrets));
+}
+
+export function httpStatusError(node: INode, facts: RequestFacts, statusCode: number, head: string): NodeApiError {
+	const snippet = firstBytes(head, facts);
 	if (statusCode === 401 || statusCode === 403) {
 		return apiError(node, facts, `${AUTH_HINT} (HTTP ${statusCode})`, snippet ? `The server answered: ${snippet}` : '', {
 			httpCode: String(statusCode),
@@ -81,7 +89,8 @@ export function httpStatusError(node: INode, facts: RequestFacts, statusCode: nu
 	);
 }
 
-export function formatError(node: INode, facts: RequestFacts, problem: string, snippet: string): NodeApiError {
+export function formatError(node: INode, facts: RequestFacts, problem: string, head: string): NodeApiError {
+	const snippet = firstBytes(head, facts);
 	return apiError(
 		node,
 		facts,

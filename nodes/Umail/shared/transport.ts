@@ -10,7 +10,7 @@ import {
 	sleep,
 } from 'n8n-workflow';
 
-import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml, snippetOf } from './answers';
+import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml } from './answers';
 import { decodeStreamed, isStream, readStream, type StreamOutcome, type StreamSpec } from './stream';
 import {
 	formatError,
@@ -141,7 +141,7 @@ function decode(this: UmailFunctions, request: UmailRequest, raw: Buffer, facts:
 		if (!(error instanceof AnswerFormatError)) throw new NodeApiError(this.getNode(), error as JsonObject);
 		problem = error;
 	}
-	if (problem) throw formatError(this.getNode(), facts, problem.message, problem.snippet);
+	if (problem) throw formatError(this.getNode(), facts, problem.message, problem.head);
 	checkResult.call(this, decoded, facts, request.okStatuses);
 	return decoded;
 }
@@ -210,7 +210,7 @@ export async function umailRequest(
 				attempt--;
 				continue;
 			}
-			if (streamed.problem) throw formatError(this.getNode(), facts, streamed.problem.message, streamed.problem.snippet);
+			if (streamed.problem) throw formatError(this.getNode(), facts, streamed.problem.message, streamed.problem.head);
 			checkResult.call(this, streamed.decoded, facts, request.okStatuses);
 			return { body: streamed.decoded, contentType: String(response.headers?.['content-type'] ?? '') };
 		}
@@ -220,7 +220,7 @@ export async function umailRequest(
 				await sleep(transportSettings.backoffMs * 2 ** (attempt - 1));
 				continue;
 			}
-			throw httpStatusError(this.getNode(), facts, statusCode, snippetOf(raw.subarray(0, 400).toString('utf8')));
+			throw httpStatusError(this.getNode(), facts, statusCode, raw.subarray(0, 2000).toString('utf8'));
 		}
 		const contentType = String(response.headers?.['content-type'] ?? '');
 		if (request.answer !== 'buffer' && /text\/html/i.test(contentType) && looksLikeHtml(raw.subarray(0, 200).toString('utf8'))) {
@@ -228,7 +228,7 @@ export async function umailRequest(
 				this.getNode(),
 				facts,
 				'The server sent an HTML page instead of an API answer',
-				snippetOf(raw.subarray(0, 400).toString('utf8')),
+				raw.subarray(0, 2000).toString('utf8'),
 			);
 		}
 		return { body: decode.call(this, request, raw, facts), contentType };
