@@ -216,9 +216,38 @@ export function decodeLines(raw: string): string[] {
 	return text.split(/\r?\n/).filter((line) => line.trim() !== '');
 }
 
+/**
+ * One line of a text/CSV export → cells: TAB, comma or semicolon, whichever the line uses (a quoted cell may hold it);
+ * runs of spaces only when the line has none of them (a time holds a space).
+ */
+export function cellsOf(line: string): string[] {
+	if (!/[\t,;]/.test(line)) return line.trim().split(/\s+/);
+	const separator = line.includes('\t') ? '\t' : line.includes(',') ? ',' : ';';
+	const cells: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const char = line[i];
+		if (quoted) {
+			if (char === '"' && line[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (char === '"') quoted = false;
+			else cell += char;
+		} else if (char === '"' && cell.trim() === '') {
+			quoted = true;
+			cell = '';
+		} else if (char === separator) {
+			cells.push(cell.trim());
+			cell = '';
+		} else cell += char;
+	}
+	cells.push(cell.trim());
+	return cells;
+}
+
 export function splitColumns(line: string, columns: readonly string[]): IDataObject {
-	// TAB first, then comma or semicolon; whitespace only when neither is there (a time holds a space)
-	const cells = line.includes('\t') ? line.split('\t') : /[,;]/.test(line) ? line.split(/[,;]/) : line.split(/\s+/);
+	const cells = cellsOf(line);
 	const row: IDataObject = {};
 	columns.forEach((column, index) => {
 		row[column] = (cells[index] ?? '').trim();

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { cellsOf, splitColumns } from './answers';
 import { taskLocator } from './fields';
 import type { Params } from './params';
 import type { UmailRequest } from './transport';
@@ -124,48 +125,12 @@ function isHeader(line: string): boolean {
 	return !line.includes('@');
 }
 
-/** TAB, comma or semicolon separated, whichever the line uses; quoted cells may hold the separator. */
-function cellsOf(line: string): string[] {
-	const separator = line.includes('\t') ? '\t' : line.includes(',') ? ',' : ';';
-	const cells: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const char = line[i];
-		if (quoted) {
-			if (char === '"' && line[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else cell += char;
-		} else if (char === '"' && cell.trim() === '') {
-			quoted = true;
-			cell = '';
-		} else if (char === separator) {
-			cells.push(cell.trim());
-			cell = '';
-		} else cell += char;
-	}
-	cells.push(cell.trim());
-	return cells;
-}
-
-/**
- * Text/CSV export lines → records, named by the file's own header when it has one. (The shared `splitColumns` also
- * splits on spaces, which would cut "2026-10-31 10:33:28" in two.)
- */
+/** Text/CSV export lines → records, named by the file's own header when it has one. */
 export function rowsOfLines(lines: string[], fallbackColumns: readonly string[]): IDataObject[] {
 	if (lines.length === 0) return [];
 	const header = isHeader(lines[0]);
 	const columns = header ? cellsOf(lines[0]) : fallbackColumns;
-	return (header ? lines.slice(1) : lines).map((line) => {
-		const cells = cellsOf(line);
-		const row: IDataObject = {};
-		columns.forEach((column, index) => {
-			row[column] = cells[index] ?? '';
-		});
-		return row;
-	});
+	return (header ? lines.slice(1) : lines).map((line) => splitColumns(line, columns));
 }
 
 /** The API's own file, passed on as it came (line by line), in the binary field the user named. */
