@@ -141,7 +141,7 @@ async function scenario(key, label, emulator, input, { runs = args.runs, before,
 		samples.push(sample);
 		const wall = typeof sample.wallMs === 'number' ? `${(sample.wallMs / 1000).toFixed(2)} s` : '-';
 		const rss = typeof sample.rssGrowthMb === 'number' ? `${sample.rssGrowthMb.toFixed(0)} MB` : '-';
-		console.log(`  ${label} #${run + 1}: ${wall}, ${sample.calls} calls, peak RSS +${rss}${sample.itemsMb ? `, items ${sample.itemsMb.toFixed(0)} MB` : ''}${sample.note ? `, ${sample.note}` : ''}${sample.error ? `, ERROR ${sample.error}` : ''}`);
+		console.log(`  ${label} #${run + 1}: ${wall}, ${sample.calls} calls, peak RSS +${rss}${sample.itemsMb ? `, items ${sample.itemsMb.toFixed(0)} MB (kept ${sample.keptMb?.toFixed(0)} MB)` : ''}${sample.note ? `, ${sample.note}` : ''}${sample.error ? `, ERROR ${sample.error}` : ''}`);
 	}
 	const entry = {
 		key,
@@ -150,6 +150,7 @@ async function scenario(key, label, emulator, input, { runs = args.runs, before,
 		wallMs: summarize(samples, 'wallMs'),
 		rssGrowthMb: summarize(samples, 'rssGrowthMb'),
 		itemsMb: summarize(samples, 'itemsMb'),
+		keptMb: summarize(samples, 'keptMb'),
 		calls: summarize(samples, 'calls'),
 		serverCpuMs: summarize(samples, 'serverCpuMs'),
 		items: samples[0]?.items,

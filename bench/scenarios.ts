@@ -35,6 +35,8 @@ export interface ScenarioResult {
 	wallMs: number;
 	rssGrowthMb: number;
 	itemsMb?: number;
+	/** heap still taken after the run (the output items as the node made them), between two full collections */
+	keptMb?: number;
 	items: number;
 	note?: string;
 	error?: string;
@@ -220,6 +222,7 @@ async function main(input: ScenarioInput): Promise<ScenarioResult> {
 		process.send!({ setupDone: true });
 	});
 	const baseline = resetPeak();
+	const heapBaseline = process.memoryUsage().heapUsed;
 	const started = performance.now();
 	let output: Awaited<ReturnType<Run>>;
 	try {
@@ -230,8 +233,11 @@ async function main(input: ScenarioInput): Promise<ScenarioResult> {
 	const wallMs = performance.now() - started;
 	const rssGrowthMb = (status('VmHWM') - baseline) / MB;
 	prepared = undefined;
-	const itemsMb = input.scenario.startsWith('sync') || input.scenario === 'poll-idle' ? undefined : ownSize(output.items) / MB;
-	return { wallMs, rssGrowthMb, itemsMb, items: output.items.length, note: output.note };
+	const measured = !input.scenario.startsWith('sync') && input.scenario !== 'poll-idle';
+	gc();
+	const keptMb = measured ? (process.memoryUsage().heapUsed - heapBaseline) / MB : undefined;
+	const itemsMb = measured ? ownSize(output.items) / MB : undefined;
+	return { wallMs, rssGrowthMb, itemsMb, keptMb, items: output.items.length, note: output.note };
 }
 
 process.once('message', (input: ScenarioInput) => {

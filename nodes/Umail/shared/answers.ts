@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { IDataObject } from 'n8n-workflow';
 
 import { type CodeTable, labelOf } from './codes';
+import { StringPool } from './stringPool';
 
 /**
  * Closing tags the vendor reference misspells (§2.4, §3.1, §4.2). Real answers may carry them; fast-xml-parser closes
@@ -41,6 +42,7 @@ const HEAD_LENGTH = 2000;
 const CDATA = '#cdata';
 
 function makeParser(lists: ReadonlySet<string>) {
+	const names = new Set([...lists].map((list) => list.slice(list.lastIndexOf('.') + 1)));
 	return new XMLParser({
 		ignoreAttributes: true,
 		ignoreDeclaration: true,
@@ -52,8 +54,9 @@ function makeParser(lists: ReadonlySet<string>) {
 		processEntities: false,
 		cdataPropName: CDATA,
 		tagValueProcessor: (_name: string, value: string) => decodePredefinedEntities(value),
-		jPath: true,
-		isArray: (_name, jPath) => lists.has(String(jPath)),
+		// the path is built (a string per element) only for names that end a documented list
+		jPath: false,
+		isArray: (name, path) => names.has(name) && lists.has(String(path)),
 	});
 }
 
@@ -102,16 +105,17 @@ function isComplete(text: string, root: string): boolean {
 	return new RegExp(`^(?:\\s|<\\?[\\s\\S]*?\\?>)*<${root}\\s*/>$`).test(tail);
 }
 
-function normalize(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(normalize);
+function normalize(value: unknown, strings: StringPool): unknown {
+	if (typeof value === 'string') return strings.share(value);
+	if (Array.isArray(value)) return value.map((entry) => normalize(entry, strings));
 	if (value === null || typeof value !== 'object') return value;
 	const object = value as Record<string, unknown>;
 	const keys = Object.keys(object);
-	if (keys.length === 1 && keys[0] === CDATA) return String(object[CDATA]).trim();
+	if (keys.length === 1 && keys[0] === CDATA) return strings.share(String(object[CDATA]).trim());
 	const out: IDataObject = {};
 	for (const key of keys) {
 		if (key === CDATA || key === '#text') continue;
-		out[FIELD_RENAMES[key] ?? key] = normalize(object[key]) as IDataObject[keyof IDataObject];
+		out[FIELD_RENAMES[key] ?? key] = normalize(object[key], strings) as IDataObject[keyof IDataObject];
 	}
 	if (CDATA in object || '#text' in object) {
 		// mixed text and elements: keep the text under a plain name
@@ -152,8 +156,9 @@ function ensureLists(root: IDataObject, lists: readonly string[]) {
 /**
  * XML answer → plain JSON: CDATA unwrapped, text trimmed, no number or boolean coercion, documented lists always arrays.
  * Returns `{ <root>: … }`. Throws AnswerFormatError (never a parser stack trace) on an HTML page, an empty or cut body.
+ * `strings` is shared by the pieces of one streamed answer.
  */
-export function decodeXml(text: string, lists: readonly string[] = [], emptyOk = false): IDataObject {
+export function decodeXml(text: string, lists: readonly string[] = [], emptyOk = false, strings = new StringPool()): IDataObject {
 	// §3.6 answers a bare declaration when there is nothing to list
 	if (emptyOk && /^\s*(<\?xml[^>]*\?>)?\s*$/.test(text)) {
 		const empty: IDataObject = {};
@@ -181,7 +186,7 @@ export function decodeXml(text: string, lists: readonly string[] = [], emptyOk =
 	if (failure !== undefined) {
 		throw new AnswerFormatError(`The server sent XML that cannot be read (${failure})`, text);
 	}
-	const result = normalize(parsed) as IDataObject;
+	const result = normalize(parsed, strings) as IDataObject;
 	if (result[root] === '') result[root] = {};
 	ensureLists(result, lists);
 	return result;

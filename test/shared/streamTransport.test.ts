@@ -1,0 +1,77 @@
+import type { ServerResponse } from 'node:http';
+
+import { type INodeParameters, NodeApiError } from 'n8n-workflow';
+
+import { decodeXml } from '../../nodes/Umail/shared/answers';
+import { byId, json, runUmail } from '../nodes/Umail/setup';
+import { send, useFakeServer, xml, XML_TYPE } from './fakeServer';
+import { openUser } from './streamCases';
+
+// Get Opens asks for its answer streamed (stream: { records: 'data.user' })
+const OPENS: INodeParameters = { resource: 'tracking', operation: 'getOpens', selectBy: 'task', task: byId('7'), returnAll: true, simplify: false };
+const BODY = xml(`<data>\n${Array.from({ length: 3000 }, (_, i) => openUser(i)).join('')}</data>\n`);
+const RECORDS = (decodeXml(BODY, ['data.user']).data as { user: unknown[] }).user;
+
+const server = useFakeServer();
+
+/** Writes `body` in small pieces without a length, as a big answer arrives; stops after `upTo` bytes if given. */
+function trickle(res: ServerResponse, body: string, upTo?: number, then: 'end' | 'reset' = 'end') {
+	const bytes = Buffer.from(body, 'utf8');
+	const stop = upTo ?? bytes.length;
+	res.writeHead(200, { 'content-type': XML_TYPE });
+	let at = 0;
+	const next = () => {
+		if (at >= stop) {
+			if (then === 'reset') res.socket?.destroy();
+			else res.end();
+			return;
+		}
+		res.write(bytes.subarray(at, Math.min(stop, at + 7000)), () => setImmediate(next));
+		at += 7000;
+	};
+	next();
+}
+
+async function failure(): Promise<NodeApiError> {
+	const error = await runUmail(server, OPENS).then(
+		() => undefined,
+		(thrown: unknown) => thrown,
+	);
+	expect(error).toBeInstanceOf(NodeApiError);
+	return error as NodeApiError;
+}
+
+describe('a streamed answer (Get Opens)', () => {
+	test('arriving in pieces: every record, one request', async () => {
+		server.reply = (res) => trickle(res, BODY);
+		expect(json(await runUmail(server, OPENS))).toEqual(RECORDS);
+		expect(server.seen).toHaveLength(1);
+	});
+
+	test('not shaped as the record path says: asked again and decoded whole, same records', async () => {
+		const odd = BODY.replace('</user>\n', '</user>\n<note>between records</note>\n');
+		server.reply = (res) => trickle(res, odd);
+		const items = json(await runUmail(server, OPENS));
+		expect(items).toEqual((decodeXml(odd, ['data.user']).data as { user: unknown[] }).user);
+		expect(items).toHaveLength(3000);
+		expect(server.seen).toHaveLength(2);
+	});
+
+	test('a connection reset halfway: the read is retried and every record arrives', async () => {
+		server.reply = (res, _seen, n) => (n === 1 ? trickle(res, BODY, BODY.length / 2, 'reset') : trickle(res, BODY));
+		expect(json(await runUmail(server, OPENS))).toEqual(RECORDS);
+		expect(server.seen).toHaveLength(2);
+	});
+
+	test('cut off and closed cleanly: a clear error, no partial list', async () => {
+		server.reply = (res) => trickle(res, BODY, BODY.length / 2);
+		const error = await failure();
+		expect(error.message).toMatch(/truncated/i);
+	});
+
+	test('an API error answer instead of records: the API\'s message', async () => {
+		server.reply = (res) => send(res, xml('<result><status>param_error</status><data><![CDATA[id 参数错误]]></data></result>'));
+		const error = await failure();
+		expect(`${error.message} ${error.description}`).toMatch(/参数错误|param_error/);
+	});
+});
