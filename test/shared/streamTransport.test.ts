@@ -15,7 +15,7 @@ const RECORDS = (decodeXml(BODY, ['data.user']).data as { user: unknown[] }).use
 const server = useFakeServer();
 
 /** Writes `body` in small pieces without a length, as a big answer arrives; stops after `upTo` bytes if given. */
-function trickle(res: ServerResponse, body: string, upTo?: number, then: 'end' | 'reset' = 'end') {
+function trickle(res: ServerResponse, body: string, upTo?: number, then: 'end' | 'reset' = 'end', pauseMs = 0) {
 	const bytes = Buffer.from(body, 'utf8');
 	const stop = upTo ?? bytes.length;
 	res.writeHead(200, { 'content-type': XML_TYPE });
@@ -26,7 +26,8 @@ function trickle(res: ServerResponse, body: string, upTo?: number, then: 'end' |
 			else res.end();
 			return;
 		}
-		res.write(bytes.subarray(at, Math.min(stop, at + 7000)), () => setImmediate(next));
+		if (res.destroyed) return;
+		res.write(bytes.subarray(at, Math.min(stop, at + 7000)), () => setTimeout(next, pauseMs));
 		at += 7000;
 	};
 	next();
@@ -61,6 +62,19 @@ describe('a streamed answer (Get Opens)', () => {
 		server.reply = (res, _seen, n) => (n === 1 ? trickle(res, BODY, BODY.length / 2, 'reset') : trickle(res, BODY));
 		expect(json(await runUmail(server, OPENS))).toEqual(RECORDS);
 		expect(server.seen).toHaveLength(2);
+	});
+
+	test('with a Limit: those records, and the rest of the answer is never sent', async () => {
+		let closedEarly: boolean | undefined;
+		server.reply = (res) => {
+			res.on('close', () => (closedEarly = !res.writableFinished));
+			trickle(res, BODY, undefined, 'end', 20);
+		};
+		const items = json(await runUmail(server, { ...OPENS, returnAll: false, limit: 10 }));
+		expect(items).toEqual(RECORDS.slice(0, 10));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(closedEarly).toBe(true);
+		expect(server.seen).toHaveLength(1);
 	});
 
 	test('cut off and closed cleanly: a clear error, no partial list', async () => {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pick } from './answers';
 import type { Params } from './params';
+import type { StreamSpec } from './stream';
 
 /** Output mappers shared by the operation declarations. */
 
@@ -39,8 +40,18 @@ export function succeeded(body: unknown, extra: IDataObject = {}): IDataObject {
 	return { success: true, status: String(result.status ?? 'success'), ...(message ? { message } : {}), ...extra };
 }
 
+function limitOf(p: Params): number | undefined {
+	return p.boolean('returnAll') ? undefined : p.number('limit', { min: 1, fallback: 50 });
+}
+
 /** Return All / Limit for APIs that answer everything at once. */
 export function limitLocally<T>(records: T[], p: Params): T[] {
-	if (p.boolean('returnAll')) return records;
-	return records.slice(0, p.number('limit', { min: 1, fallback: 50 }));
+	const limit = limitOf(p);
+	return limit === undefined ? records : records.slice(0, limit);
+}
+
+/** A big list answer decoded as it arrives (stream.ts); with a Limit, reading stops once the records are in. */
+export function streamed(records: string, p: Params): StreamSpec {
+	const upTo = limitOf(p);
+	return upTo === undefined ? { records } : { records, upTo };
 }

@@ -17,6 +17,8 @@ import { StringPool } from './stringPool';
 export interface StreamSpec {
 	/** the dotted path of the repeated record element, e.g. `data.user`; it must also be listed in `lists` */
 	records: string;
+	/** Limit: reading stops once this many records are in; what follows them (other fields, more records) is not read */
+	upTo?: number;
 }
 
 /** The document is not shaped as the record path says: decode it whole instead. */
@@ -123,6 +125,20 @@ class RecordDecoder {
 		parent[Object.keys(parent).find((key) => parent[key] === placeholder) ?? this.tag] = this.records;
 		return skeleton;
 	}
+
+	/** Enough records (Limit): the document is closed after them as the record path says; the rest stays unread. */
+	finishEarly(head: string): IDataObject {
+		const closers = this.path.split('.').slice(0, -1).reverse().map((name) => `</${name}>`).join('');
+		let outcome: IDataObject | Error;
+		try {
+			outcome = this.finish(head, closers, false);
+		} catch (error) {
+			// the beginning holds more than the path's elements: only the whole document can say what it is
+			outcome = error instanceof AnswerFormatError ? new StreamFallback('elements around the records besides the path') : (error as Error);
+		}
+		if (outcome instanceof Error) throw outcome;
+		return outcome;
+	}
 }
 
 /**
@@ -141,6 +157,7 @@ export async function decodeXmlStream(
 	let head: string | undefined;
 	let pending = '';
 	let whole = false;
+	let enough = false;
 
 	const take = (final: boolean) => {
 		if (head === undefined) {
@@ -153,21 +170,25 @@ export async function decodeXmlStream(
 			head = pending.slice(0, first.index);
 			pending = pending.slice(first.index);
 		}
-		while (pending.length >= streamSettings.chunkChars || (final && pending.length > 0)) {
+		while (!enough && (pending.length >= streamSettings.chunkChars || (final && pending.length > 0))) {
 			const cut = cutAt(pending, decoder.close, Math.min(streamSettings.chunkChars, pending.length));
 			if (cut === -1) return;
 			decoder.add(pending.slice(0, cut));
 			pending = pending.slice(cut);
+			enough = spec.upTo !== undefined && decoder.records.length >= spec.upTo;
 		}
 	};
 
-	for await (const piece of body) {
+	// leaving the loop early ends the iteration, which closes the stream (and the connection)
+	reading: for await (const piece of body) {
 		const size = streamSettings.pieceBytes;
 		for (let at = 0; at < piece.length; at += size) {
 			pending += typeof piece === 'string' ? piece.slice(at, at + size) : text.decode(piece.subarray(at, at + size), { stream: true });
 			if (!whole) take(false);
+			if (enough) break reading;
 		}
 	}
+	if (enough) return decoder.finishEarly(head!);
 	pending += text.decode();
 	if (whole) return decodeXml(pending, lists, emptyOk);
 	take(true);

@@ -1,5 +1,5 @@
 import { returnAllFields } from '../../shared/fields';
-import { limitLocally, listAt } from '../../shared/outputs';
+import { limitLocally, listAt, streamed } from '../../shared/outputs';
 import { readTaskSelection, taskSelectorFields } from '../../shared/reports';
 import type { OperationDef } from '../../shared/types';
 import { linkOptionsField } from './linkField';
@@ -19,7 +19,7 @@ export const getClicks: OperationDef = {
 			qs: { id: selection.id, ident: selection.ident, link_id: p.collection('options').linkId as string | undefined },
 			lists: ['data.click'],
 			// big answers: decoded in runs of records as they arrive
-			stream: { records: 'data.click' },
+			stream: streamed('data.click', p),
 		};
 	},
 	output: (body, p) => limitLocally(listAt(body, 'data.click'), p),

@@ -1,5 +1,5 @@
 import { returnAllFields, simplifyField } from '../../shared/fields';
-import { limitLocally, listAt } from '../../shared/outputs';
+import { limitLocally, listAt, streamed } from '../../shared/outputs';
 import { readTaskSelection, taskSelectorFields } from '../../shared/reports';
 import type { OperationDef } from '../../shared/types';
 
@@ -12,7 +12,7 @@ export const getOpens: OperationDef = {
 	properties: [...taskSelectorFields(['task', 'batchNumber']), ...returnAllFields(), simplifyField],
 	request: (p) => {
 		const selection = readTaskSelection(p);
-		return { endpoint: 'track.php', do: 'open-detail', qs: { id: selection.id, ident: selection.ident }, lists: ['data.user'], stream: { records: 'data.user' } };
+		return { endpoint: 'track.php', do: 'open-detail', qs: { id: selection.id, ident: selection.ident }, lists: ['data.user'], stream: streamed('data.user', p) };
 	},
 	output: (body, p) => limitLocally(listAt(body, 'data.user'), p),
 	simplify: ['email_id', 'email', 'device', 'open_total', 'click_total', 'open_first', 'open_last'],
