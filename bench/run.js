@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * npm run bench [-- --runs 3] [--latency 20] [--only sync,exports,opens,poll] [--out BENCHMARKS.md]
+ * npm run bench [-- --runs 3] [--latency 20] [--only sync,exports,opens,poll] [--match KEY] [--out BENCHMARKS.md]
+ * (--match: only scenarios whose key contains KEY, e.g. sync-batch-10k; to recheck one figure, with --out elsewhere)
  *
  * Builds bench/scenarios.ts with esbuild, starts the emulator in its own process (bench/emulator-child.js) with the
  * given round-trip latency, and runs every scenario several times, each in a fresh measured process (so peak RSS is
@@ -16,13 +17,14 @@ const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(__dirname, '.build');
 
 function parseArgs(argv) {
-	const args = { runs: 3, latency: 20, only: null, out: path.join(ROOT, 'BENCHMARKS.md') };
+	const args = { runs: 3, latency: 20, only: null, match: null, out: path.join(ROOT, 'BENCHMARKS.md') };
 	for (let i = 0; i < argv.length; i++) {
 		const [name, inline] = argv[i].split('=');
 		const value = () => (inline !== undefined ? inline : argv[++i]);
 		if (name === '--runs') args.runs = Math.max(1, Number(value()));
 		else if (name === '--latency') args.latency = Number(value());
 		else if (name === '--only') args.only = new Set(value().split(','));
+		else if (name === '--match') args.match = value();
 		else if (name === '--out') args.out = path.resolve(value());
 	}
 	return args;
@@ -130,6 +132,7 @@ const results = [];
 
 /** Runs one scenario `runs` times; `before(run)` prepares the emulator and answers extra input, `after` adds facts. */
 async function scenario(key, label, emulator, input, { runs = args.runs, before, timeoutMs } = {}) {
+	if (args.match && !key.includes(args.match)) return undefined;
 	const samples = [];
 	for (let run = 0; run < runs; run++) {
 		const extra = before ? await before(run) : {};

@@ -89,3 +89,32 @@ describe('a streamed answer (Get Opens)', () => {
 		expect(`${error.message} ${error.description}`).toMatch(/参数错误|param_error/);
 	});
 });
+
+describe('a streamed JSON export (Export Failed Addresses)', () => {
+	const EXPORT: INodeParameters = { resource: 'statistics', operation: 'exportFailedAddresses', failureType: '-1', selectBy: 'batchNumber', batchNumber: '20260302-362-F9B1E5', output: 'items' };
+	const addresses = Array.from({ length: 5000 }, (_, i) => `bounce${i}@example.com`);
+
+	test('arriving in pieces: one item per address, one request', async () => {
+		server.reply = (res) => {
+			res.setHeader('content-type', 'application/json; charset=utf-8');
+			trickle(res, JSON.stringify(addresses));
+		};
+		expect(json(await runUmail(server, EXPORT))).toEqual(addresses.map((email) => ({ email })));
+		expect(server.seen).toHaveLength(1);
+		expect(server.seen[0].query.get('out_type')).toBe('json');
+	});
+
+	test('refused with an XML <result>: the API\'s message', async () => {
+		server.reply = (res) => send(res, xml('<result><status>param_error</status><data><![CDATA[task_ident 参数错误]]></data></result>'));
+		const error = await runUmail(server, EXPORT).catch((thrown: unknown) => thrown as NodeApiError);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(`${(error as NodeApiError).message} ${(error as NodeApiError).description}`).toMatch(/task_ident 参数错误/);
+	});
+
+	test('cut off: a clear error', async () => {
+		server.reply = (res) => trickle(res, JSON.stringify(addresses), 30_000);
+		const error = await runUmail(server, EXPORT).catch((thrown: unknown) => thrown as NodeApiError);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).message).toMatch(/JSON that cannot be read/);
+	});
+});

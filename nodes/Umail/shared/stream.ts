@@ -15,7 +15,7 @@ import { StringPool } from './stringPool';
  */
 
 export interface StreamSpec {
-	/** the dotted path of the repeated record element, e.g. `data.user`; it must also be listed in `lists` */
+	/** the dotted path of the repeated record element, e.g. `data.user`, also listed in `lists`; `[]` for a JSON array */
 	records: string;
 	/** Limit: reading stops once this many records are in; what follows them (other fields, more records) is not read */
 	upTo?: number;
@@ -208,7 +208,9 @@ export async function decodeXmlStream(
 }
 
 export interface StreamOutcome {
-	decoded?: IDataObject;
+	decoded?: unknown;
+	/** not the kind of answer that is streamed (a JSON export refused with XML): the bytes, to decode the ordinary way */
+	whole?: Buffer;
 	/** the answer is not API XML (HTML page, cut off, unreadable) */
 	problem?: AnswerFormatError;
 	/** the answer is not shaped as the record path says: decode it whole */

@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml } from './answers';
+import { decodeJsonStreamed } from './jsonStream';
 import { decodeStreamed, isStream, readStream, type StreamOutcome, type StreamSpec } from './stream';
 import {
 	formatError,
@@ -52,7 +53,10 @@ export interface UmailRequest {
 	okStatuses?: readonly string[];
 	/** the XML answer may be a bare declaration, meaning "nothing" (§3.6) */
 	emptyOk?: boolean;
-	/** big XML lists (GET only): decode the answer in runs of records as it arrives (see stream.ts) */
+	/**
+	 * big lists (GET only): decode the answer in runs of records as it arrives; XML: the records at a path (stream.ts),
+	 * JSON: the elements of the top-level array (jsonStream.ts, `records` unused)
+	 */
 	stream?: StreamSpec;
 }
 
@@ -178,7 +182,8 @@ export async function umailRequest(
 	};
 	// writes are never retried: the first attempt may have landed
 	const attempts = method === 'GET' ? transportSettings.readAttempts : 1;
-	let streaming = request.stream !== undefined && method === 'GET' && (request.answer ?? 'xml') === 'xml';
+	const kind = request.answer ?? 'xml';
+	let streaming = request.stream !== undefined && method === 'GET' && (kind === 'xml' || kind === 'json');
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
 		let raw: Buffer = Buffer.alloc(0);
@@ -192,8 +197,10 @@ export async function umailRequest(
 			// a streamed answer is decoded as it arrives; error statuses and HTML pages are read whole and handled below
 			if (isStream(response.body)) {
 				const type = String(response.headers?.['content-type'] ?? '');
-				if (response.statusCode < 400 && !/text\/html/i.test(type)) streamed = await decodeStreamed(response.body, request.stream!, request);
-				else raw = await readStream(response.body);
+				if (response.statusCode < 400 && !/text\/html/i.test(type)) {
+					streamed = kind === 'json' ? await decodeJsonStreamed(response.body) : await decodeStreamed(response.body, request.stream!, request);
+					if (streamed.whole) [raw, streamed] = [streamed.whole, undefined];
+				} else raw = await readStream(response.body);
 			} else raw = toBuffer(response.body);
 		} catch (error) {
 			const code = networkCode(error);

@@ -23,6 +23,7 @@ async function exportRows(fn: IPollFunctions, qs: IDataObject): Promise<IDataObj
 		endpoint: 'failexportall.php',
 		qs: { type: 'all', out_type: 'json', is_repeat: 1, ...qs } as Record<string, string | number>,
 		answer: 'json',
+		stream: { records: '[]' },
 	});
 	return Array.isArray(answer.body) ? (answer.body as IDataObject[]) : [];
 }

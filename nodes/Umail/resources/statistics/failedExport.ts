@@ -74,6 +74,8 @@ export async function runFailedExport(
 			out_type: asFile ? 'file' : 'json',
 		},
 		answer: asFile ? 'text' : 'json',
+		// a million addresses: parsed in runs as they arrive
+		stream: asFile ? undefined : { records: '[]' },
 	});
 	const name = endpoint.replace('.php', '');
 	if (asFile) return await fileOfLines(ctx, answer.body as string[], `${name}-${ident ?? selection.statisticsTaskId ?? selection.date ?? selection.dateEnd}.csv`);
