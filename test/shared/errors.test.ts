@@ -46,7 +46,7 @@ describe('<result><status> errors', () => {
 	])('%s: message carries the status code and the server\'s message', async (status, data, help) => {
 		server.reply = (res) => send(res, resultXml(status, data));
 		const error = await failure(GET);
-		expect(error.message).toBe(`U-Mail refused mloperate.php?do=maillist-detail: ${status} (${data})`);
+		expect(error.message).toBe(`U-Mail refused Contact List → Get (mloperate.php?do=maillist-detail): ${status} (${data})`);
 		expect(error.description).toBe(`${help}. Server message: ${data}`);
 		expect(error.context.itemIndex).toBe(0);
 		expect(server.seen).toHaveLength(1);
@@ -55,14 +55,14 @@ describe('<result><status> errors', () => {
 	test('an unknown status code is reported as it is, without a help text', async () => {
 		server.reply = (res) => send(res, xml('<result><status>quota_exceeded</status><data>余额不足</data></result>'));
 		const error = await failure(POST);
-		expect(error.message).toBe('U-Mail refused mloperate.php?do=maillist-add: quota_exceeded (余额不足)');
+		expect(error.message).toBe('U-Mail refused Contact List → Create (mloperate.php?do=maillist-add): quota_exceeded (余额不足)');
 		expect(error.description).toBe('Server message: 余额不足');
 	});
 
 	test('a status code without data', async () => {
 		server.reply = (res) => send(res, xml('<result><status>delete_maillist_error</status><data></data></result>'));
 		const error = await failure(GET);
-		expect(error.message).toBe('U-Mail refused mloperate.php?do=maillist-detail: delete_maillist_error');
+		expect(error.message).toBe('U-Mail refused Contact List → Get (mloperate.php?do=maillist-detail): delete_maillist_error');
 	});
 
 	test('success answers pass, also success_and_check_ok', async () => {
@@ -84,7 +84,7 @@ describe('<result><status> errors', () => {
 		const out = await runUmail(server, parameters, { items, continueOnFail: true });
 		expect(out.map((item) => [item.json, item.pairedItem])).toEqual([
 			[{ id: '1' }, { item: 0 }],
-			[{ error: 'U-Mail refused mloperate.php?do=maillist-detail: not_exist (不存在)', details: 'The requested record does not exist. Server message: 不存在' }, { item: 1 }],
+			[{ error: 'U-Mail refused Contact List → Get (mloperate.php?do=maillist-detail): not_exist (不存在)', details: 'The requested record does not exist. Server message: 不存在' }, { item: 1 }],
 			[{ id: '3' }, { item: 2 }],
 		]);
 	});
@@ -103,7 +103,7 @@ describe('HTTP errors', () => {
 	test('HTTP 404 names the operation and is not retried', async () => {
 		server.reply = (res) => send(res, '<html><body><h1>404 Not Found</h1></body></html>', 404, 'text/html');
 		const error = await failure(GET);
-		expect(error.message).toBe('U-Mail answered mloperate.php?do=maillist-detail with an error: HTTP 404');
+		expect(error.message).toBe('U-Mail answered Contact List → Get (mloperate.php?do=maillist-detail) with an error: HTTP 404');
 		expect(error.description).toContain('404 Not Found');
 		expect(server.seen).toHaveLength(1);
 	});
@@ -111,7 +111,7 @@ describe('HTTP errors', () => {
 	test.each([500, 502, 503, 504])('HTTP %i on a read: a server error after every attempt', async (code) => {
 		server.reply = (res) => send(res, '', code, 'text/html');
 		const error = await failure(GET);
-		expect(error.message).toBe('U-Mail answered mloperate.php?do=maillist-detail with a server error: HTTP ' + code);
+		expect(error.message).toBe('U-Mail answered Contact List → Get (mloperate.php?do=maillist-detail) with a server error: HTTP ' + code);
 		expect(error.description).toBe('The answer was empty');
 		expect(error.httpCode).toBe(String(code));
 		expect(server.seen).toHaveLength(3);
@@ -120,7 +120,7 @@ describe('HTTP errors', () => {
 	test('HTTP 500 on a write: reported after one request', async () => {
 		server.reply = (res) => send(res, '<b>Fatal error</b>: Allowed memory size exhausted', 500, 'text/html');
 		const error = await failure(POST);
-		expect(error.message).toBe('U-Mail answered mloperate.php?do=maillist-add with a server error: HTTP 500');
+		expect(error.message).toBe('U-Mail answered Contact List → Create (mloperate.php?do=maillist-add) with a server error: HTTP 500');
 		expect(error.description).toBe('The server answered: <b>Fatal error</b>: Allowed memory size exhausted');
 		expect(server.seen).toHaveLength(1);
 	});
@@ -133,14 +133,14 @@ describe('network failures', () => {
 	test('errors.ts networkError(): a connection reset keeps the U-Mail message', async () => {
 		server.reply = reset;
 		const error = await failure(GET);
-		expect(error.message).toBe('U-Mail could not be reached for mloperate.php?do=maillist-detail: the connection was reset by the server');
+		expect(error.message).toBe('U-Mail could not be reached for Contact List → Get (mloperate.php?do=maillist-detail): the connection was reset by the server');
 	});
 
 	test('errors.ts networkError(): a timeout keeps the U-Mail message', async () => {
 		server.reply = () => undefined;
 		transportSettings.timeoutMs = 150;
 		const error = await failure(POST);
-		expect(error.message).toBe('U-Mail could not be reached for mloperate.php?do=maillist-add: the request timed out');
+		expect(error.message).toBe('U-Mail could not be reached for Contact List → Create (mloperate.php?do=maillist-add): the request timed out');
 	});
 
 	test('errors.ts networkError(): a refused connection points at the API Base URL', async () => {
@@ -152,7 +152,7 @@ describe('network failures', () => {
 		server.reply = reset;
 		const error = await failure(GET);
 		expect(error.description).toBe('Error code: ECONNRESET');
-		expect(error.messages).toContain('U-Mail could not be reached for mloperate.php?do=maillist-detail: the connection was reset by the server');
+		expect(error.messages).toContain('U-Mail could not be reached for Contact List → Get (mloperate.php?do=maillist-detail): the connection was reset by the server');
 	});
 
 	test('a timeout: the code is in the description', async () => {
@@ -177,7 +177,7 @@ describe('unreadable answers', () => {
 	test('an HTML page with status 200 and text/html', async () => {
 		server.reply = (res) => send(res, LOGIN_PAGE, 200, 'text/html; charset=utf-8');
 		const error = await failure(GET);
-		expect(error.message).toBe('The server sent an HTML page instead of an API answer (mloperate.php?do=maillist-detail)');
+		expect(error.message).toBe('The server sent an HTML page instead of an API answer to Contact List → Get (mloperate.php?do=maillist-detail)');
 		expect(error.description).toBe(`It began: ${LOGIN_PAGE.replace(/\s+/g, ' ')}`);
 		expectNoInternals(error);
 		expect(server.seen).toHaveLength(1);
@@ -186,21 +186,21 @@ describe('unreadable answers', () => {
 	test('an HTML page sent as XML', async () => {
 		server.reply = (res) => send(res, LOGIN_PAGE);
 		const error = await failure(GET);
-		expect(error.message).toBe('The server sent an HTML page where XML was expected (mloperate.php?do=maillist-detail)');
+		expect(error.message).toBe('The server sent an HTML page where XML was expected to Contact List → Get (mloperate.php?do=maillist-detail)');
 		expect(error.description).toMatch(/^It began: <!DOCTYPE html> <html><head><title>U-Mail 登录/);
 	});
 
 	test('an empty body', async () => {
 		server.reply = (res) => send(res, '');
 		const error = await failure(GET);
-		expect(error.message).toBe('The server sent an empty answer where XML was expected (mloperate.php?do=maillist-detail)');
+		expect(error.message).toBe('The server sent an empty answer where XML was expected to Contact List → Get (mloperate.php?do=maillist-detail)');
 		expect(error.description).toBe('The answer was empty');
 	});
 
 	test('a truncated XML answer is reported, not retried, without a parser trace', async () => {
 		server.reply = (res) => send(res, xml('<maillist>\n  <id>42</id>\n  <subject><![CDATA[会员'));
 		const error = await failure(GET);
-		expect(error.message).toBe('The server sent a truncated XML answer (mloperate.php?do=maillist-detail)');
+		expect(error.message).toBe('The server sent a truncated XML answer to Contact List → Get (mloperate.php?do=maillist-detail)');
 		expect(error.description).toContain('<subject><![CDATA[会员');
 		expectNoInternals(error);
 		expect(server.seen).toHaveLength(1);
@@ -209,7 +209,7 @@ describe('unreadable answers', () => {
 	test('markup the parser refuses', async () => {
 		server.reply = (res) => send(res, xml('<maillist><id x="1>42</id></maillist>'));
 		const error = await failure(GET);
-		expect(error.message).toMatch(/^The server sent XML that cannot be read \(.+\) \(mloperate\.php\?do=maillist-detail\)$/);
+		expect(error.message).toMatch(/^The server sent XML that cannot be read \(.+\) to Contact List → Get \(mloperate\.php\?do=maillist-detail\)$/);
 		expect(error.message).not.toContain('\n');
 		expectNoInternals(error);
 	});

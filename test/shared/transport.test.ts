@@ -247,13 +247,13 @@ describe('against the emulator\'s fault injection', () => {
 
 	test('an HTML error page with status 200', async () => {
 		emulator.control.faults.next('html');
-		await expect(get()).rejects.toThrow('The server sent an HTML page instead of an API answer (mloperate.php?do=maillist-detail)');
+		await expect(get()).rejects.toThrow('The server sent an HTML page instead of an API answer to Contact List → Get (mloperate.php?do=maillist-detail)');
 		expect(emulator.control.log).toHaveLength(1);
 	});
 
 	test('a truncated answer', async () => {
 		emulator.control.faults.next('truncate');
-		await expect(get()).rejects.toThrow('The server sent a truncated XML answer (mloperate.php?do=maillist-detail)');
+		await expect(get()).rejects.toThrow('The server sent a truncated XML answer to Contact List → Get (mloperate.php?do=maillist-detail)');
 	});
 
 	test('a hung request times out, then the next attempt answers', async () => {

@@ -85,6 +85,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const op = findOperation(resource, operation);
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+	// errors name the operation as the editor shows it, with the endpoint for support
+	const label = `${RESOURCES.find((entry) => entry.value === resource)!.name} → ${op.name}`;
+	const call = async (request: UmailRequest, itemIndex?: number) => await umailRequest.call(this, { label, ...request }, itemIndex);
 
 	if (op.runBatch) {
 		return [
@@ -92,7 +95,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				fn: this,
 				items,
 				params: (itemIndex) => new Params(this, itemIndex, op.properties),
-				call: async (request: UmailRequest, itemIndex?: number) => await umailRequest.call(this, request, itemIndex),
+				call,
 			}),
 		];
 	}
@@ -106,7 +109,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				fn: this,
 				itemIndex,
 				p,
-				call: async (request) => await umailRequest.call(this, request, itemIndex),
+				call: async (request) => await call(request, itemIndex),
 			};
 			const result = await runOne(op, ctx);
 			if ('items' in result && Array.isArray(result.items)) {

@@ -260,13 +260,14 @@ export function splitColumns(line: string, columns: readonly string[]): IDataObj
 	return row;
 }
 
-/** Adds `<field>_label` next to each coded field, e.g. send_status "3" → send_status_label "completed". */
+/**
+ * Adds `<field>_label` next to each coded field, e.g. send_status "3" → send_status_label "completed"; null for a code
+ * the reference does not list, so every item of an output has the same fields (both nodes).
+ */
 export function addLabels(record: IDataObject, labels: Record<string, CodeTable> | undefined): IDataObject {
 	if (!labels) return record;
 	for (const [field, table] of Object.entries(labels)) {
-		if (!(field in record)) continue;
-		const label = labelOf(table, record[field]);
-		if (label !== undefined) record[`${field}_label`] = label;
+		if (field in record) record[`${field}_label`] = labelOf(table, record[field]) ?? null;
 	}
 	return record;
 }

@@ -94,7 +94,7 @@ export function formatError(node: INode, facts: RequestFacts, problem: string, h
 	return apiError(
 		node,
 		facts,
-		`${problem} (${facts.operation})`,
+		`${problem} to ${facts.operation}`,
 		snippet ? `It began: ${snippet}` : 'The answer was empty',
 	);
 }

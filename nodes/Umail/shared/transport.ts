@@ -53,6 +53,8 @@ export interface UmailRequest {
 	okStatuses?: readonly string[];
 	/** the XML answer may be a bare declaration, meaning "nothing" (§3.6) */
 	emptyOk?: boolean;
+	/** what users call the call, for messages, e.g. `Contact List → Get`; the router sets it */
+	label?: string;
 	/**
 	 * big lists (GET only): decode the answer in runs of records as it arrives; XML: the records at a path (stream.ts),
 	 * JSON: the elements of the top-level array (jsonStream.ts, `records` unused)
@@ -95,7 +97,8 @@ function toBuffer(body: unknown): Buffer {
 }
 
 function describe(request: UmailRequest): string {
-	return request.do ? `${request.endpoint}?do=${request.do}` : request.endpoint;
+	const endpoint = request.do ? `${request.endpoint}?do=${request.do}` : request.endpoint;
+	return request.label ? `${request.label} (${endpoint})` : endpoint;
 }
 
 function buildBody(request: UmailRequest): Pick<IHttpRequestOptions, 'body' | 'headers'> {

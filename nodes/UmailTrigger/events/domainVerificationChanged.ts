@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { domainLocator } from '../../Umail/shared/fields';
 import { listAt } from '../../Umail/shared/outputs';
 import { umailRequest } from '../../Umail/shared/transport';
-import { withLabels } from '../shared/labels';
+import { addLabels } from '../../Umail/shared/answers';
 import { locatorValue } from '../shared/params';
 import type { TriggerEvent } from './types';
 
@@ -63,7 +63,7 @@ export const domainVerificationChanged: TriggerEvent<DomainStatuses> = {
 			if (previous === status) continue;
 			const verified = status === '3' || status === '1';
 			items.push(
-				withLabels({ domain, ...check, verified, previous_status: previous ?? null }, { status: 'domainCheck', previous_status: 'domainCheck' }),
+				addLabels({ domain, ...check, verified, previous_status: previous ?? null }, { status: 'domainCheck', previous_status: 'domainCheck' }),
 			);
 		}
 		return { items, state: next };

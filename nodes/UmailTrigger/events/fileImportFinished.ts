@@ -4,7 +4,7 @@ import { listAt } from '../../Umail/shared/outputs';
 import { umailRequest } from '../../Umail/shared/transport';
 import { serviceDateTime } from '../shared/clock';
 import { daysField } from '../shared/fields';
-import { withLabels } from '../shared/labels';
+import { addLabels } from '../../Umail/shared/answers';
 import { lookbackDays } from '../shared/params';
 import type { TriggerEvent } from './types';
 
@@ -41,7 +41,7 @@ export const fileImportFinished: TriggerEvent<FinishedImports> = {
 				const all = Number(log.count_all ?? 0);
 				const invalid = Number(log.count_err_1 ?? 0);
 				const duplicate = Number(log.count_err_2 ?? 0);
-				return withLabels(
+				return addLabels(
 					{ ...log, success: String(log.status) === '1', count_imported: Math.max(0, all - invalid - duplicate) },
 					{ status: 'importLogStatus' },
 				);

@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { umailRequest } from '../../Umail/shared/transport';
 import { serviceDate } from '../shared/clock';
 import { daysField, taskScopeField, tasksField } from '../shared/fields';
-import { withLabels } from '../shared/labels';
+import { addLabels } from '../../Umail/shared/answers';
 import { chosenIds, lookbackDays } from '../shared/params';
 import { taskById } from '../shared/tasks';
 import type { TriggerEvent } from './types';
@@ -66,7 +66,7 @@ export const newFailedAddress: TriggerEvent<FailedState> = {
 			const key = keyOf(row);
 			if (keys.has(key)) continue;
 			keys.add(key);
-			if (!seen.has(key)) items.push(withLabels({ ...row }, { type: 'failureType' }));
+			if (!seen.has(key)) items.push(addLabels({ ...row }, { type: 'failureType' }));
 		}
 		return { items, state: { seen: [...keys], idents } };
 	},

@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { listAt, objectAt } from '../../Umail/shared/outputs';
 import { umailRequest } from '../../Umail/shared/transport';
 import { daysField } from '../shared/fields';
-import { withLabels } from '../shared/labels';
+import { addLabels } from '../../Umail/shared/answers';
 import { lookbackDays, option } from '../shared/params';
 import { recentTasks } from '../shared/tasks';
 import type { TriggerEvent } from './types';
@@ -20,7 +20,7 @@ async function details(fn: IPollFunctions, task: IDataObject): Promise<IDataObje
 		lists: ['track.link_statistic.link'],
 	});
 	const billing = await umailRequest.call(fn, { endpoint: 'stask.php', qs: { id }, lists: ['data.task'] });
-	return withLabels(
+	return addLabels(
 		{ ...task, tracking: objectAt(overview.body, 'track'), billing: listAt(billing.body, 'data.task') },
 		{ send_status: 'sendStatus', track_status: 'trackStatus' },
 	);

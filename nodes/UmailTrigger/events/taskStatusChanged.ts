@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { codeOptions } from '../../Umail/shared/codes';
 import { keepOnly } from '../shared/cursor';
 import { daysField, taskScopeField, tasksField } from '../shared/fields';
-import { withLabels } from '../shared/labels';
+import { addLabels } from '../../Umail/shared/answers';
 import { chosenIds, lookbackDays } from '../shared/params';
 import { recentTasks, taskById } from '../shared/tasks';
 import type { TriggerEvent } from './types';
@@ -59,7 +59,7 @@ export const taskStatusChanged: TriggerEvent<TaskStatuses> = {
 			if (previous === status) continue;
 			if (wanted.length && !wanted.includes(status)) continue;
 			items.push(
-				withLabels(
+				addLabels(
 					{ ...task, previous_status: previous ?? null, send_status: status },
 					{ previous_status: 'sendStatus', send_status: 'sendStatus', track_status: 'trackStatus' },
 				),

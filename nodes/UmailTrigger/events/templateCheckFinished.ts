@@ -4,7 +4,7 @@ import { listAt, objectAt } from '../../Umail/shared/outputs';
 import { umailRequest } from '../../Umail/shared/transport';
 import { templateLocator } from '../../Umail/shared/fields';
 import { keepOnly } from '../shared/cursor';
-import { withLabels } from '../shared/labels';
+import { addLabels } from '../../Umail/shared/answers';
 import { locatorValue } from '../shared/params';
 import type { TriggerEvent } from './types';
 
@@ -81,7 +81,7 @@ export const templateCheckFinished: TriggerEvent<CheckedTemplates> = {
 			if (known[candidate.id] === updated && !sample) continue;
 			next[candidate.id] = updated;
 			if ((result === 'passed' && code !== '1') || (result === 'rejected' && code !== '0')) continue;
-			items.push(withLabels({ ...status, passed: code === '1' }, { status: 'templateCheck', size_status: 'sizeStatus' }));
+			items.push(addLabels({ ...status, passed: code === '1' }, { status: 'templateCheck', size_status: 'sizeStatus' }));
 			if (sample) break;
 		}
 		return { items: items.reverse(), state: next };

@@ -79,7 +79,7 @@ describe('Mailbox', () => {
 		expect((await list()).map((b) => b.mailbox)).not.toContain(`temp@${DOMAIN}`);
 		await expect(
 			runUmail(env, { resource: 'mailbox', operation: 'delete', mailbox: byId(`temp@${DOMAIN}`) }),
-		).rejects.toThrow(/mailbox-del: not_exist/);
+		).rejects.toThrow(/mailbox-del\): not_exist/);
 	});
 
 	test('an administrator works on a customer\'s mailboxes with the option', async () => {

@@ -122,7 +122,7 @@ describe('Task', () => {
 		const [template] = json(
 			await runUmail(env, { resource: 'template', operation: 'create', name: 'fresh', subjects: ['s'], content: '<p>x</p>' }),
 		);
-		await expect(runUmail(env, createParams({ template: byId(template.id as string) }))).rejects.toThrow(/add-task: tpl_checking/);
+		await expect(runUmail(env, createParams({ template: byId(template.id as string) }))).rejects.toThrow(/add-task\): tpl_checking/);
 	});
 
 	test('get many pages 20 at a time and labels the codes', async () => {
@@ -188,7 +188,7 @@ describe('Task', () => {
 		expect(removed).toEqual({ deleted: true, id });
 		expect(env.control.log.at(-1)).toMatchObject({ do: 'del-task', query: expect.objectContaining({ id }) });
 		await expect(runUmail(env, { resource: 'task', operation: 'get', task: byId(id) })).rejects.toThrow('Item 1: "Task" was not found');
-		await expect(runUmail(env, { resource: 'task', operation: 'delete', task: byId(id) })).rejects.toThrow(/del-task: not_exist/);
+		await expect(runUmail(env, { resource: 'task', operation: 'delete', task: byId(id) })).rejects.toThrow(/del-task\): not_exist/);
 	});
 
 	test('get report joins status, tracking, billing and link clicks', async () => {

@@ -48,7 +48,7 @@ describe('Tracking', () => {
 		test('an unknown task is an API error', async () => {
 			await expect(
 				runUmail(env, { resource: 'tracking', operation: 'getOverview', selectBy: 'task', task: byId('424242') }),
-			).rejects.toThrow('U-Mail refused track.php?do=overview: not_exist');
+			).rejects.toThrow('U-Mail refused Tracking → Get Overview (track.php?do=overview): not_exist');
 		});
 
 		test('an empty batch number fails before any request', async () => {
