@@ -548,9 +548,13 @@ describe('values', () => {
 		expect(answer).toEqual({ r: { a: 'x' } });
 	});
 
-	test.failing('BUG answers.ts normalize(): text before and after a CDATA section keeps its order and stays a string', () => {
-		// today: { text: 'prepostmid' } — fast-xml-parser stores #text and #cdata apart, so the order is lost
+	test('text before and after a CDATA section keeps its order and stays a string', () => {
 		expect(decodeXml('<r><a>pre<![CDATA[mid]]>post</a></r>')).toEqual({ r: { a: 'premidpost' } });
+		expect(decodeXml('<r><a> 1 &amp; <![CDATA[<b>2 & 3</b> &amp;]]> 4 </a><b><![CDATA[x]]></b></r>')).toEqual({ r: { a: '1 & <b>2 & 3</b> &amp; 4', b: 'x' } });
+	});
+
+	test('two CDATA sections side by side are one text, in order', () => {
+		expect(decodeXml('<r><a><![CDATA[one, ]]><![CDATA[two]]></a></r>')).toEqual({ r: { a: 'one, two' } });
 	});
 
 	test('the five predefined entities and character references are decoded, once', () => {
