@@ -1,5 +1,5 @@
 import { AnswerFormatError } from './answers';
-import { type StreamOutcome, streamSettings } from './stream';
+import { outcomeOf, type StreamOutcome, streamSettings, textPieces } from './stream';
 
 /**
  * Chunked decoding of big JSON array answers (§2.3 failed-address exports: a million addresses): the text is read as
@@ -64,63 +64,43 @@ function parseRun(run: string, head: string): unknown[] {
 }
 
 export async function decodeJsonArrayStream(body: AsyncIterable<Uint8Array | string>): Promise<JsonStreamOutcome> {
-	const text = new TextDecoder('utf-8');
 	const elements: unknown[] = [];
 	const cutter = new ElementCutter();
-	// 'unknown' until the first character says whether this is an array at all; the bytes are kept until then
-	let mode: 'unknown' | 'array' | 'whole' = 'unknown';
-	const kept: Buffer[] = [];
+	// undefined until the first character says whether this is an array at all
+	let array: boolean | undefined;
 	let head = '';
 	let pending = '';
 
-	const take = () => {
+	for await (const text of textPieces(body)) {
+		pending += text;
+		if (array === undefined) {
+			const lead = /^\uFEFF?\s*/.exec(pending)![0].length;
+			if (lead === pending.length) continue;
+			array = pending.charCodeAt(lead) === 91; // [
+			if (array) {
+				head = pending.slice(lead, lead + 2000);
+				pending = pending.slice(lead + 1);
+			}
+		}
+		// not an array (an XML <result>, an HTML page): read it whole for the ordinary decoding
+		if (!array) continue;
 		cutter.scan(pending);
-		if (pending.length < streamSettings.chunkChars || cutter.lastComma === -1) return;
+		if (pending.length < streamSettings.chunkChars || cutter.lastComma === -1) continue;
 		const cut = cutter.lastComma;
 		for (const element of parseRun(`[${pending.slice(0, cut)}]`, head)) elements.push(element);
 		pending = pending.slice(cut + 1);
 		cutter.shift(cut + 1);
-	};
-
-	for await (const piece of body) {
-		const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-		if (mode === 'whole') {
-			kept.push(Buffer.from(bytes));
-			continue;
-		}
-		const size = streamSettings.pieceBytes;
-		for (let at = 0; at < bytes.length; at += size) {
-			const part = bytes.subarray(at, at + size);
-			pending += text.decode(part, { stream: true });
-			if (mode === 'unknown') {
-				kept.push(Buffer.from(part));
-				const lead = /^\uFEFF?\s*/.exec(pending)![0].length;
-				if (lead === pending.length) continue;
-				if (pending.charCodeAt(lead) !== 91) {
-					// not an array (an XML <result>, an HTML page): read it whole for the ordinary decoding
-					mode = 'whole';
-					kept.push(Buffer.from(bytes.subarray(at + size)));
-					break;
-				}
-				mode = 'array';
-				kept.length = 0;
-				head = pending.slice(lead, lead + 2000);
-				pending = pending.slice(lead + 1);
-			}
-			take();
-		}
 	}
-	if (mode !== 'array') return { whole: Buffer.concat(kept) };
-	pending += text.decode();
+	if (!array) return { whole: Buffer.from(pending, 'utf8') };
 	// the last run ends with the array's `]`; a cut-off array fails to parse here
 	for (const element of parseRun(`[${pending}`, head)) elements.push(element);
 	return { elements };
 }
 
-/** decodeJsonArrayStream as a StreamOutcome; errors of the stream itself (a reset) are thrown. */
+/** decodeJsonArrayStream as a StreamOutcome. */
 export async function decodeJsonStreamed(body: AsyncIterable<Uint8Array | string>): Promise<StreamOutcome> {
-	return await decodeJsonArrayStream(body).then(
-		(outcome): StreamOutcome => (outcome.whole ? { whole: outcome.whole } : { decoded: outcome.elements }),
-		async (error: unknown): Promise<StreamOutcome> => (error instanceof AnswerFormatError ? { problem: error } : await Promise.reject(error)),
+	return await outcomeOf(
+		decodeJsonArrayStream(body).then((outcome): StreamOutcome => (outcome.whole ? { whole: outcome.whole } : { decoded: outcome.elements })),
+		body,
 	);
 }

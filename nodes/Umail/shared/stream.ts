@@ -153,7 +153,6 @@ export async function decodeXmlStream(
 	emptyOk = false,
 ): Promise<IDataObject> {
 	const decoder = new RecordDecoder(spec.records, lists.includes(spec.records) ? lists : [...lists, spec.records]);
-	const text = new TextDecoder('utf-8');
 	let head: string | undefined;
 	let pending = '';
 	let whole = false;
@@ -180,16 +179,11 @@ export async function decodeXmlStream(
 	};
 
 	// leaving the loop early ends the iteration, which closes the stream (and the connection)
-	reading: for await (const piece of body) {
-		const size = streamSettings.pieceBytes;
-		for (let at = 0; at < piece.length; at += size) {
-			pending += typeof piece === 'string' ? piece.slice(at, at + size) : text.decode(piece.subarray(at, at + size), { stream: true });
-			if (!whole) take(false);
-			if (enough) break reading;
-		}
+	for await (const text of textPieces(body)) {
+		pending += text;
+		if (!whole) take(false);
+		if (enough) return decoder.finishEarly(head!);
 	}
-	if (enough) return decoder.finishEarly(head!);
-	pending += text.decode();
 	if (whole) return decodeXml(pending, lists, emptyOk);
 	take(true);
 	if (head === undefined) return decodeXml(pending, lists, emptyOk);
@@ -217,22 +211,46 @@ export interface StreamOutcome {
 	fallback?: boolean;
 }
 
-/** decodeXmlStream with its two expected failures as values; errors of the stream itself (a reset) are thrown. */
+/**
+ * A chunked decode's expected failures as values (a bad answer, a shape to decode whole); errors of the stream itself
+ * (a reset) are thrown.
+ */
+export async function outcomeOf(decoding: Promise<StreamOutcome>, body: AsyncIterable<unknown>): Promise<StreamOutcome> {
+	return await decoding.catch(async (error: unknown): Promise<StreamOutcome> => {
+		if (error instanceof AnswerFormatError) return { problem: error };
+		if (!(error instanceof StreamFallback)) return await Promise.reject(error);
+		// stop reading: the answer is asked for again
+		(body as { destroy?: () => void }).destroy?.();
+		return { fallback: true };
+	});
+}
+
+/** decodeXmlStream as a StreamOutcome. */
 export async function decodeStreamed(
 	body: AsyncIterable<Uint8Array | string>,
 	spec: StreamSpec,
 	request: { lists?: readonly string[]; emptyOk?: boolean },
 ): Promise<StreamOutcome> {
-	return await decodeXmlStream(body, spec, request.lists, request.emptyOk).then(
-		(decoded): StreamOutcome => ({ decoded }),
-		async (error: unknown): Promise<StreamOutcome> => {
-			if (error instanceof AnswerFormatError) return { problem: error };
-			if (!(error instanceof StreamFallback)) return await Promise.reject(error);
-			// stop reading: the answer is asked for again
-			(body as { destroy?: () => void }).destroy?.();
-			return { fallback: true };
-		},
+	return await outcomeOf(
+		decodeXmlStream(body, spec, request.lists, request.emptyOk).then((decoded) => ({ decoded })),
+		body,
 	);
+}
+
+/**
+ * The answer as text, in pieces of at most `streamSettings.pieceBytes` bytes (a character cut between two pieces is
+ * joined). Ending the iteration early closes `body`.
+ */
+export async function* textPieces(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+	const text = new TextDecoder('utf-8');
+	for await (const piece of body) {
+		const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+		for (let at = 0; at < bytes.length; at += streamSettings.pieceBytes) {
+			yield text.decode(bytes.subarray(at, at + streamSettings.pieceBytes), { stream: true });
+		}
+	}
+	const rest = text.decode();
+	if (rest) yield rest;
 }
 
 /** Reads a whole stream into one Buffer (error pages and other small answers). */
