@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { listSearch } from '../Umail/methods/listSearch';
+import { optionsField } from '../Umail/shared/fields';
 import { EVENTS } from './events';
 import type { TriggerEvent } from './events/types';
 import { option } from './shared/params';
@@ -42,23 +43,16 @@ function describeEvents(): INodeProperties[] {
 			displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, event: [event.value] } },
 		})),
 	);
-	const options: INodeProperties = {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Emit Existing Events on First Poll',
-				name: 'emitExisting',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the first poll after activation emits what already exists. By default it only remembers it and emits nothing.',
-			},
-		],
-	};
+	const options = optionsField([
+		{
+			displayName: 'Emit Existing Events on First Poll',
+			name: 'emitExisting',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the first poll after activation emits what already exists. By default it only remembers it and emits nothing.',
+		},
+	]);
 	return [eventField, ...fields, options];
 }
 

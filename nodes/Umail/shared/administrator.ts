@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsField } from './fields';
 import type { Params } from './params';
 
 /**
@@ -16,14 +17,7 @@ export const actAsAdministratorOption: INodeProperties = {
 		"Administrator accounts only: work on this sub-account's domains and mailboxes instead of your own (sends user_type=manager)",
 };
 
-export const administratorOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [actAsAdministratorOption],
-};
+export const administratorOptions: INodeProperties = optionsField([actAsAdministratorOption]);
 
 /** A customer ID as the administrator calls want it: digits only. */
 export function customerIdOf(p: Params, name: string, required = false): string | undefined {

@@ -168,3 +168,13 @@ export function filtersField(options: INodeProperties[]): INodeProperties {
 export function optionsField(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
 }
+
+/** The "Update Fields" collection of an update operation. */
+export function updateFieldsField(options: INodeProperties[], name = 'updateFields'): INodeProperties {
+	return { displayName: 'Update Fields', name, type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** The optional "Additional Fields" collection of a create operation. */
+export function additionalFieldsField(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { VARIABLES } from '../../shared/batch';
+import { additionalFieldsField } from '../../shared/fields';
 import type { Params } from '../../shared/params';
 
 const SEX: INodeProperties = {
@@ -24,35 +25,28 @@ const variables: INodeProperties[] = VARIABLES.map((name, index) => ({
 
 /** The optional fields of a contact (§4.8.1), also used per row by bulk add. */
 export function contactFields(options: { mapped?: boolean } = {}): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Area', name: 'area', type: 'string', default: '', placeholder: 'e.g. 深圳市福田区' },
-			{
-				displayName: 'Birthday',
-				name: 'birthday',
-				type: options.mapped ? 'string' : 'dateTime',
-				default: '',
-				description: 'Sent as YYYY-MM-DD',
-			},
-			...(options.mapped ? [] : [{ displayName: 'Name', name: 'name', type: 'string' as const, default: '' }]),
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 13528775736' },
-			options.mapped
-				? {
-						displayName: 'Sex',
-						name: 'sex',
-						type: 'string',
-						default: '',
-						description: 'M or F (also accepts male, female)',
-					}
-				: SEX,
-			...variables,
-		],
-	};
+	return additionalFieldsField([
+		{ displayName: 'Area', name: 'area', type: 'string', default: '', placeholder: 'e.g. 深圳市福田区' },
+		{
+			displayName: 'Birthday',
+			name: 'birthday',
+			type: options.mapped ? 'string' : 'dateTime',
+			default: '',
+			description: 'Sent as YYYY-MM-DD',
+		},
+		...(options.mapped ? [] : [{ displayName: 'Name', name: 'name', type: 'string' as const, default: '' }]),
+		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 13528775736' },
+		options.mapped
+			? {
+					displayName: 'Sex',
+					name: 'sex',
+					type: 'string',
+					default: '',
+					description: 'M or F (also accepts male, female)',
+				}
+			: SEX,
+		...variables,
+	]);
 }
 
 /** M / F from what an item may hold (m, F, male, Female); empty → ''. */

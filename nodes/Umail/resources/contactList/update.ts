@@ -1,5 +1,5 @@
 import { statusField } from './fields';
-import { contactListLocator } from '../../shared/fields';
+import { contactListLocator, updateFieldsField } from '../../shared/fields';
 import { succeeded } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 
@@ -11,18 +11,11 @@ export const update: OperationDef = {
 	description: 'Rename a contact list, change its status or description',
 	properties: [
 		contactListLocator(),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				statusField,
-			],
-		},
+		updateFieldsField([
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			statusField,
+		]),
 	],
 	request: (p) => {
 		const fields = p.collection('updateFields');

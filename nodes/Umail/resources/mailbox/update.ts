@@ -1,5 +1,5 @@
 import { administratorOptions, administratorQs } from '../../shared/administrator';
-import { mailboxLocator } from '../../shared/fields';
+import { mailboxLocator, updateFieldsField } from '../../shared/fields';
 import { succeeded } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 import { pickerDomainField } from './shared';
@@ -13,32 +13,25 @@ export const update: OperationDef = {
 	properties: [
 		pickerDomainField,
 		mailboxLocator(),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Password',
-					name: 'password',
-					type: 'string',
-					typeOptions: { password: true },
-					default: '',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Disabled', value: '0', description: 'The mailbox cannot send' },
-						{ name: 'Enabled', value: '1', description: 'The mailbox can send' },
-					],
-					default: '1',
-				},
-			],
-		},
+		updateFieldsField([
+			{
+				displayName: 'Password',
+				name: 'password',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Disabled', value: '0', description: 'The mailbox cannot send' },
+					{ name: 'Enabled', value: '1', description: 'The mailbox can send' },
+				],
+				default: '1',
+			},
+		]),
 		administratorOptions,
 	],
 	request: (p) => {

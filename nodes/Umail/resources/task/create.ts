@@ -1,4 +1,4 @@
-import { contactListLocator, domainLocator, mailboxLocator, templateLocator } from '../../shared/fields';
+import { additionalFieldsField, contactListLocator, domainLocator, mailboxLocator, templateLocator } from '../../shared/fields';
 import { resultData, resultOf } from '../../shared/outputs';
 import type { Params } from '../../shared/params';
 import type { Scalar, UmailRequest } from '../../shared/transport';
@@ -99,32 +99,25 @@ export const create: OperationDef = {
 			],
 			default: '1',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: sortedFields([
-				...sendOptionFields,
-				{
-					displayName: 'More Contact List IDs',
-					name: 'moreContactLists',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 12, 15',
-					description: 'Further contact lists to send to, separated by commas',
-				},
-				{
-					displayName: 'More Template IDs',
-					name: 'moreTemplates',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 53, 54',
-					description: 'Further templates, separated by commas; U-Mail splits the recipients between the templates',
-				},
-			]),
-		},
+		additionalFieldsField(sortedFields([
+			...sendOptionFields,
+			{
+				displayName: 'More Contact List IDs',
+				name: 'moreContactLists',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12, 15',
+				description: 'Further contact lists to send to, separated by commas',
+			},
+			{
+				displayName: 'More Template IDs',
+				name: 'moreTemplates',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 53, 54',
+				description: 'Further templates, separated by commas; U-Mail splits the recipients between the templates',
+			},
+		])),
 	],
 	run: async (ctx) => {
 		const request = buildRequest(ctx.p);

@@ -1,4 +1,4 @@
-import { codeField, taskLocator } from '../../shared/fields';
+import { codeField, taskLocator, updateFieldsField } from '../../shared/fields';
 import { succeeded } from '../../shared/outputs';
 import type { Params } from '../../shared/params';
 import type { Scalar } from '../../shared/transport';
@@ -25,57 +25,50 @@ export const update: OperationDef = {
 	description: 'Change a send task that has not finished: reschedule, pause, cancel, or change what it sends',
 	properties: [
 		taskLocator(),
-		{
-			displayName: 'Update Fields',
-			name: F,
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: sortedFields([
-				...sendOptionFields,
-				{
-					displayName: 'Contact List IDs',
-					name: 'contactListIds',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 12, 15',
-					description: 'Contact lists to send to, separated by commas',
-				},
-				{ ...codeField('sendStatus', 'Send Status', 'sendStatus', { default: '1' }), description: 'e.g. Paused (-2) or Cancelled (-3)' },
-				{
-					displayName: 'Send Time',
-					name: 'sendTime',
-					type: 'dateTime',
-					default: '',
-					description: 'New start time. Sent as YYYY-MM-DD HH:mm.',
-				},
-				{
-					displayName: 'Sender Domain',
-					name: 'senderDomain',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. mail.example.com, or all',
-					description: 'A domain, or "all"; with Sender Mailbox "all" the task rotates the mailboxes of this domain',
-				},
-				{
-					displayName: 'Sender Mailbox',
-					name: 'senderMailbox',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. news@mail.example.com, or all',
-					description: 'An address, or "all" to rotate mailboxes',
-				},
-				{ displayName: 'Sender Name', name: 'senderName', type: 'string', default: '' },
-				{
-					displayName: 'Template IDs',
-					name: 'templateIds',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 53, 54',
-					description: 'Templates to send, separated by commas',
-				},
-			]),
-		},
+		updateFieldsField(sortedFields([
+			...sendOptionFields,
+			{
+				displayName: 'Contact List IDs',
+				name: 'contactListIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12, 15',
+				description: 'Contact lists to send to, separated by commas',
+			},
+			{ ...codeField('sendStatus', 'Send Status', 'sendStatus', { default: '1' }), description: 'e.g. Paused (-2) or Cancelled (-3)' },
+			{
+				displayName: 'Send Time',
+				name: 'sendTime',
+				type: 'dateTime',
+				default: '',
+				description: 'New start time. Sent as YYYY-MM-DD HH:mm.',
+			},
+			{
+				displayName: 'Sender Domain',
+				name: 'senderDomain',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. mail.example.com, or all',
+				description: 'A domain, or "all"; with Sender Mailbox "all" the task rotates the mailboxes of this domain',
+			},
+			{
+				displayName: 'Sender Mailbox',
+				name: 'senderMailbox',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. news@mail.example.com, or all',
+				description: 'An address, or "all" to rotate mailboxes',
+			},
+			{ displayName: 'Sender Name', name: 'senderName', type: 'string', default: '' },
+			{
+				displayName: 'Template IDs',
+				name: 'templateIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 53, 54',
+				description: 'Templates to send, separated by commas',
+			},
+		]), F),
 	],
 	request: (p) => {
 		const templates = idsOf(p, `${F}.templateIds`);

@@ -1,3 +1,4 @@
+import { additionalFieldsField } from '../../shared/fields';
 import { resultData } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 import { attachmentsOf, encodingField, subjectsField, subjectsOf, textContentField } from './shared';
@@ -27,25 +28,18 @@ export const create: OperationDef = {
 			default: '',
 			placeholder: '<html><body>…</body></html>',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Attachment Binary Fields',
-					name: 'attachments',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. data, invoice',
-					description: 'Names of the input binary fields to attach, separated by commas',
-				},
-				encodingField,
-				textContentField,
-			],
-		},
+		additionalFieldsField([
+			{
+				displayName: 'Attachment Binary Fields',
+				name: 'attachments',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. data, invoice',
+				description: 'Names of the input binary fields to attach, separated by commas',
+			},
+			encodingField,
+			textContentField,
+		]),
 	],
 	run: async (ctx) => {
 		const { p } = ctx;

@@ -1,4 +1,4 @@
-import { templateLocator } from '../../shared/fields';
+import { templateLocator, updateFieldsField } from '../../shared/fields';
 import { succeeded } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 import { encodingField, subjectsField, subjectsOf, textContentField } from './shared';
@@ -11,20 +11,13 @@ export const update: OperationDef = {
 	description: 'Change the name, subjects or content of a template',
 	properties: [
 		templateLocator(),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Content (HTML)', name: 'content', type: 'string', typeOptions: { rows: 8 }, default: '' },
-				encodingField,
-				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				subjectsField(false),
-				textContentField,
-			],
-		},
+		updateFieldsField([
+			{ displayName: 'Content (HTML)', name: 'content', type: 'string', typeOptions: { rows: 8 }, default: '' },
+			encodingField,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			subjectsField(false),
+			textContentField,
+		]),
 	],
 	request: (p) => {
 		const name = p.string('updateFields.name');
