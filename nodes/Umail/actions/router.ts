@@ -9,6 +9,7 @@ import {
 
 import { RESOURCES } from '../resources';
 import { addLabels } from '../shared/answers';
+import { limitOf } from '../shared/outputs';
 import { Params } from '../shared/params';
 import { umailRequest, type UmailRequest } from '../shared/transport';
 import type { ItemContext, OperationDef, OperationResult } from '../shared/types';
@@ -23,9 +24,8 @@ function hasParameter(op: OperationDef, name: string): boolean {
 
 async function readPages(op: OperationDef, ctx: ItemContext): Promise<IDataObject[]> {
 	const pageSize = op.paging!.pageSize;
-	const returnAll = ctx.p.boolean('returnAll');
-	const wanted = returnAll ? Infinity : (ctx.p.number('limit', { min: 1, fallback: 50 }) as number);
-	if (returnAll && op.paging!.wholeForAll) {
+	const wanted = limitOf(ctx.p) ?? Infinity;
+	if (wanted === Infinity && op.paging!.wholeForAll) {
 		const answer = await ctx.call(op.request!(ctx.p));
 		return toArray(op.output!(answer.body, ctx.p));
 	}

@@ -40,7 +40,8 @@ export function succeeded(body: unknown, extra: IDataObject = {}): IDataObject {
 	return { success: true, status: String(result.status ?? 'success'), ...(message ? { message } : {}), ...extra };
 }
 
-function limitOf(p: Params): number | undefined {
+/** Return All / Limit: how many records are wanted, undefined for all. */
+export function limitOf(p: Params): number | undefined {
 	return p.boolean('returnAll') ? undefined : p.number('limit', { min: 1, fallback: 50 });
 }
 
