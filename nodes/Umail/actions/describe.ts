@@ -20,6 +20,7 @@ export function describeResources(all: ResourceDef[]): INodeProperties[] {
 		},
 	];
 	for (const resource of resources) {
+		const defaultOperation = resource.defaultOperation;
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -29,7 +30,7 @@ export function describeResources(all: ResourceDef[]): INodeProperties[] {
 			options: resource.operations
 				.map((op) => ({ name: op.name, value: op.value, action: op.action, description: op.description }))
 				.sort(byName),
-			default: resource.defaultOperation,
+			default: defaultOperation,
 		});
 	}
 	for (const resource of resources) {

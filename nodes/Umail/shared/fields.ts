@@ -128,12 +128,13 @@ export function codeField(
 	table: CodeTable,
 	options: { default?: string; description?: string; any?: string } = {},
 ): INodeProperties {
+	const chosen = options.default ?? options.any ?? '';
 	return {
 		displayName,
 		name,
 		type: 'options',
 		options: codeOptions(table, options.any ? [{ name: 'Any', value: options.any }] : []),
-		default: options.default ?? options.any ?? '',
+		default: chosen,
 		description: options.description,
 	};
 }

@@ -41,6 +41,7 @@ const MODE_OPTIONS: Record<Mode, { name: string; value: Mode; description: strin
 
 /** "Select By" + the fields of each choice: a task (send id), a batch number, and optionally a date range. */
 export function taskSelectorFields(modes: Mode[], dateHint = 'tasks'): INodeProperties[] {
+	const firstMode = modes[0];
 	const fields: INodeProperties[] = [
 		{
 			displayName: 'Select By',
@@ -48,7 +49,7 @@ export function taskSelectorFields(modes: Mode[], dateHint = 'tasks'): INodeProp
 			type: 'options',
 			noDataExpression: true,
 			options: modes.map((mode) => MODE_OPTIONS[mode]).sort((a, b) => a.name.localeCompare(b.name)),
-			default: modes[0],
+			default: firstMode,
 		},
 	];
 	if (modes.includes('date')) {

@@ -15,15 +15,16 @@ export function daysField(description: string): INodeProperties {
 
 /** Scope of task events: the tasks of the last days, or tasks the user picks. */
 export function taskScopeField(recentName: string, recentDescription: string): INodeProperties {
+	const recent = 'recent';
 	return {
 		displayName: 'Watch',
 		name: 'scope',
 		type: 'options',
 		options: [
 			{ name: 'Chosen Tasks', value: 'chosen', description: 'Only the tasks picked below: one API call per task and poll' },
-			{ name: recentName, value: 'recent', description: recentDescription },
+			{ name: recentName, value: recent, description: recentDescription },
 		],
-		default: 'recent',
+		default: recent,
 	};
 }
 

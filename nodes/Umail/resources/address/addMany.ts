@@ -265,6 +265,7 @@ export const addMany: OperationDef = {
 			type: 'string',
 			required: true,
 			default: '={{ $json.email }}',
+			placeholder: 'name@email.com',
 			description: 'The email address of each item',
 		},
 		{
