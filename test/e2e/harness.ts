@@ -82,7 +82,8 @@ let syncInfo: N8nInfo | null | undefined;
 
 /**
  * Synchronous variant for test-collection time (module scope has no jest timeout), so a file can do
- * `const d = ensureN8nSync() ? describe : describe.skip`. Installs on first use (progress on stderr).
+ * `const d = ensureN8nSync() ? describe : describe.skip`. Under CI=true it throws instead
+ * of returning null, so a suite that cannot get n8n fails. Installs on first use (progress on stderr).
  */
 export function ensureN8nSync(): N8nInfo | null {
 	if (syncInfo !== undefined) return syncInfo;
@@ -99,11 +100,22 @@ export function ensureN8nSync(): N8nInfo | null {
 	}
 	if (!syncInfo) {
 		unavailable = `n8n could not be installed (scripts/n8n-env.js ensure exit ${r.status}${r.error ? `: ${r.error.message}` : ''})`;
+		failInCi(unavailable);
 		// eslint-disable-next-line no-console
 		console.warn(`[e2e] SKIPPING n8n e2e tests — ${unavailable}`);
 	}
 	return syncInfo;
 }
+
+/** CI must prove the e2e ran: there a missing n8n is a failure, never a skip. */
+export function inCi(): boolean {
+	const ci = process.env.CI;
+	return !!ci && ci !== 'false' && ci !== '0';
+}
+function failInCi(reason: string): void {
+	if (inCi()) throw new Error(`[e2e] CI=true and ${reason}: the e2e suites cannot run, so they fail`);
+}
+
 
 let n8nPromise: Promise<N8nInfo | null> | undefined;
 let unavailable: string | undefined;
@@ -115,6 +127,7 @@ let unavailable: string | undefined;
 export function getN8n(): Promise<N8nInfo | null> {
 	n8nPromise ??= env.ensureN8n().catch((e: Error) => {
 		unavailable = `n8n could not be installed: ${e.message}`;
+		failInCi(unavailable);
 		// eslint-disable-next-line no-console
 		console.warn(`[e2e] SKIPPING n8n e2e tests — ${unavailable}`);
 		return null;

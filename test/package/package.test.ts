@@ -18,14 +18,22 @@ function distFiles(dir = path.join(ROOT, 'dist')): string[] {
 }
 
 describe('the published package', () => {
-	let scan: { passed: boolean; details?: string; files: string[] };
+	type Leg = { passed: boolean; message?: string; details?: string };
+	let scan: { tarball: Leg; source: Leg; files: string[] };
+	let planted: { tarball: Leg; source: Leg };
 
 	beforeAll(async () => {
 		execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 		// n8n runs its community-package scanner under Node 24; so does this test
 		const { node } = await ensureNode24();
-		const run = spawnSync(node, ['scripts/scan-package.mjs', '--no-build'], { cwd: ROOT, encoding: 'utf8' });
-		scan = JSON.parse(run.stdout.trim().split('\n').pop() as string);
+		const scanWith = (...flags: string[]) => {
+			// eslint-plugin-n8n-nodes-base switches its filename rules to its own test mode under NODE_ENV=test (jest's)
+			const env = { ...process.env, NODE_ENV: undefined };
+			const run = spawnSync(node, ['scripts/scan-package.mjs', '--no-build', ...flags], { cwd: ROOT, encoding: 'utf8', env });
+			return JSON.parse(run.stdout.trim().split('\n').pop() as string);
+		};
+		scan = scanWith();
+		planted = scanWith('--plant-violation');
 	}, 10 * 60_000);
 
 	test('has no runtime dependencies and only n8n-workflow as peer', () => {
@@ -52,8 +60,26 @@ describe('the published package', () => {
 		}
 	});
 
-	test("passes n8n's community-package scanner", () => {
-		expect(scan.details ?? '').toBe('');
-		expect(scan.passed).toBe(true);
+	test("passes n8n's community-package scanner on the tarball (**/*.js + package.json)", () => {
+		expect(scan.tarball.details ?? '').toBe('');
+		expect(scan.tarball.passed).toBe(true);
+	});
+
+	test("passes n8n's community-package scanner on the source (SOURCE_FILE_PATTERNS, n8n-nodes-base rulesets)", () => {
+		expect(scan.source.details ?? '').toBe('');
+		expect(scan.source.passed).toBe(true);
+	});
+
+	test('the source leg really lints node sources: a parameter without a default fails it', () => {
+		expect(planted.tarball.passed).toBe(true);
+		expect(planted.source.passed).toBe(false);
+		expect(planted.source.details).toContain('nodes/Planted/Planted.node.ts');
+		expect(planted.source.details).toContain('n8n-nodes-base/node-param-default-missing');
+	});
+
+	test('npm pack builds dist itself (prepack), so a fresh clone packs a working package', () => {
+		expect(pkg.scripts.prepack).toMatch(/npm run build/);
+		expect(pkg.scripts.prepare).toBeUndefined();
+		expect(pkg.scripts.postinstall).toBeUndefined();
 	});
 });
