@@ -24,7 +24,8 @@ export class Umail implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'umailApi', required: true }],
+		// invitations are built locally: no U-Mail account needed
+		credentials: [{ name: 'umailApi', required: true, displayOptions: { hide: { resource: ['calendarInvitation'] } } }],
 		properties: describeResources(RESOURCES),
 	};
 

@@ -1,6 +1,7 @@
 import type { ResourceDef } from '../shared/types';
 import { account } from './account';
 import { address } from './address';
+import { calendarInvitation } from './calendarInvitation';
 import { contactList } from './contactList';
 import { domain } from './domain';
 import { mailbox } from './mailbox';
@@ -15,6 +16,7 @@ import { trackingDomain } from './trackingDomain';
 export const RESOURCES: ResourceDef[] = [
 	account,
 	address,
+	calendarInvitation,
 	contactList,
 	domain,
 	mailbox,
