@@ -117,12 +117,13 @@ export function splitPeople(text: string): string[] {
 }
 
 /** Parameter values cannot hold double quotes (RFC 5545 §3.1) or line breaks. */
-const paramText = (name?: string) => name?.replace(/["\r\n]+/g, ' ').trim() || undefined;
+const paramText = (name?: string) => name?.replace(/["\s]+/g, ' ').trim() || undefined;
 
 /** The iCalendar text (RFC 5545, iTIP methods of RFC 5546) of one event. */
 export function buildCalendar(invitation: Invitation): string {
 	const calendar = ical({
-		prodId: '-//n8n-nodes-umail//Calendar Invitation//EN',
+		// the library writes the leading '-'
+		prodId: '//n8n-nodes-umail//Calendar Invitation//EN',
 		method: invitation.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
 	});
 	calendar.createEvent({
@@ -146,5 +147,6 @@ export function buildCalendar(invitation: Invitation): string {
 			status: ICalAttendeeStatus.NEEDSACTION,
 		})),
 	});
-	return calendar.toString();
+	// every content line ends with CRLF, the last one too (RFC 5545 §3.1); the library leaves it off
+	return `${calendar.toString().replace(/(\r\n)?$/, '')}\r\n`;
 }
