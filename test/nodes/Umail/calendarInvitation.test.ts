@@ -29,6 +29,12 @@ function fileOf(item: INodeExecutionData, field = 'data') {
 }
 
 describe('Calendar Invitation → Create', () => {
+	test('needs no U-Mail credential: the node hides it for this resource only', () => {
+		expect(new Umail().description.credentials).toEqual([
+			{ name: 'umailApi', required: true, displayOptions: { hide: { resource: ['calendarInvitation'] } } },
+		]);
+	});
+
 	test('an invitation in the default zone (Asia/Shanghai): METHOD:REQUEST, UTC times, organizer and named attendees', async () => {
 		const [item] = await run({ additionalFields: { location: '上海 浦东, 3F; Room 301', description: 'Agenda:\n1. numbers\n2. plans, risks; owners', url: 'https://meet.example.com/q4' } });
 		const { binary, text, ics } = fileOf(item);

@@ -11,7 +11,10 @@ test('is a polling trigger with no inputs, not usable as a tool', () => {
 	expect(description).toMatchObject({ name: 'umailTrigger', displayName: 'U-Mail Trigger', polling: true, inputs: [], group: ['trigger'] });
 	expect(description.usableAsTool).toBeUndefined();
 	// same credential and resource locator searches as the action node
-	expect(description.credentials).toEqual(new Umail().description.credentials);
+	// (the action node hides it only for Calendar Invitation, which makes no API call)
+	const names = (node: { description: { credentials?: Array<{ name: string; required?: boolean }> } }) =>
+		node.description.credentials?.map(({ name, required }) => ({ name, required }));
+	expect(names(node)).toEqual(names(new Umail()));
 	expect(node.methods.listSearch).toBe(listSearch);
 });
 
