@@ -126,7 +126,6 @@ async function create(ctx: ItemContext): Promise<OperationResult> {
 	const mimeType = `text/calendar; method=${method}`;
 	const property = p.string('binaryPropertyName', { fallback: 'data' }) ?? 'data';
 	const binary = await ctx.fn.helpers.prepareBinaryData(Buffer.from(ics, 'utf8'), fileName, mimeType);
-	binary.mimeType = mimeType;
 	const day = (date: Date) => date.toISOString().slice(0, 10);
 	return {
 		items: [
