@@ -29,10 +29,8 @@ test('100,000-row exports: addresses, failed addresses, open details', async () 
 	const c = emu.control;
 	const lid = c.createList('100k');
 	c.seedAddresses(lid, 100_000);
-	let t0 = Date.now();
 	const all = await call(emu, 'mloperate', 'ml-addr-list', { query: { list_id: lid }, parse: false });
 	expect(all.text.split('<addr>').length - 1).toBe(100_000);
-	expect(Date.now() - t0).toBeLessThan(15_000);
 	const st = c.state;
 	const cu = c.customerOf();
 	const tpl = st.createTemplate(cu, { name: 'big', subject: 's', content: '<a href="https://a.example.com/">a</a>' });
@@ -40,13 +38,9 @@ test('100,000-row exports: addresses, failed addresses, open details', async () 
 	const task = st.createTask(cu, { tplIds: [tpl.id], listIds: [Number(lid)], sendAccount: 'a@example.com', sendFullname: 'x', time: c.clock.now(), status: 2, trackStatus: 2, hourSpeed: 75000, subsLink: 1 });
 	c.completeTask(task.id);
 	c.seedFailedAddresses(task.id, 100_000, { type: 8 });
-	t0 = Date.now();
 	const f = await call(emu, 'failexport', '', { query: { type: 'all', task_ident: task.sn } });
 	const lines = f.text.trim().split('\n');
 	expect(lines.length).toBeGreaterThan(100_000);
-	expect(Date.now() - t0).toBeLessThan(10_000);
-	t0 = Date.now();
 	const o = await call(emu, 'track', 'open-detail', { query: { id: task.id }, parse: false });
 	expect(o.text.split('<user>').length - 1).toBeGreaterThan(25_000);
-	expect(Date.now() - t0).toBeLessThan(10_000);
 }, 60_000);
