@@ -180,7 +180,7 @@ describeQueue('the pack in n8n queue mode: main + 2 workers, Redis, Postgres', (
 		const csv = (await r.text()).trim().split('\n');
 		expect(csv).toHaveLength(31);
 		expect(csv.slice(1).map((line) => line.split(',')[1])).toEqual(emails);
-		figures.binary = { rows: 30, bytes: Number(file.fileSize ?? 0) || file.fileSize, binaryId: file.id.split(':')[0] };
+		figures.binary = { rows: 30, fileSize: file.fileSize, storedIn: file.id.split(':')[0] };
 	}, TIMEOUT.execute);
 
 	it('restarting main between polls: the next poll emits exactly the unsubscribes since the last one', async () => {
