@@ -718,6 +718,7 @@ module.exports = {
 	login,
 	rest,
 	freePort,
+	killGroup,
 	parseExecuteOutput,
 };
 

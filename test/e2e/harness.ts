@@ -70,6 +70,7 @@ interface N8nEnvModule {
 	login(url: string, o: { email: string; password: string }): Promise<{ cookie: string | null; user: any }>;
 	rest(url: string, method: string, pathname: string, body?: unknown, cookie?: string | null): Promise<{ status: number; json: any; text: string; cookie: string | null }>;
 	freePort(): Promise<number>;
+	killGroup(pid: number, signal: string): void;
 	parseExecuteOutput(text: string): any | null;
 }
 export const n8nEnv = env;

@@ -28,15 +28,7 @@ process.on('exit', () => {
 	for (const pid of started) killGroup(pid, 'SIGKILL');
 });
 
-export function killGroup(pid: number, signal: NodeJS.Signals) {
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		try {
-			process.kill(pid, signal);
-		} catch {}
-	}
-}
+export const killGroup = (pid: number, signal: NodeJS.Signals) => n8nEnv.killGroup(pid, signal);
 
 /** Registers a detached process group started elsewhere (n8n) for the exit-time kill. */
 export function track(pid: number) {
