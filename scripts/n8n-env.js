@@ -536,16 +536,18 @@ function httpGet(url, timeoutMs = 2000) {
 /**
  * Starts `n8n start` in userFolder on a loopback port; resolves once /healthz/readiness answers 200.
  * Returns { url, port, pid, readyMs, logs(), stop() }. stop() sends SIGTERM to the process group, then SIGKILL.
- * Options: port (default: a free one), env (extra env), timeoutMs, echo (copy output to stderr), logFile.
+ * Options: port (default: a free one), env (extra env), timeoutMs, echo (copy output to stderr), logFile,
+ * command (default 'start'; 'worker' with QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT=port is
+ * ready when its health server is), args (more CLI arguments).
  */
-async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = false, logFile } = {}) {
+async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = false, logFile, command = 'start', args = [] } = {}) {
 	const n8n = await ensureN8n();
 	port = port || (await freePort());
 	const brokerPort = await freePort();
 	const e = childEnv(n8n, userFolder, { port, brokerPort }, env);
 	const url = `http://127.0.0.1:${port}`;
 	const t0 = Date.now();
-	const child = spawn(n8n.node, [n8n.bin, 'start'], { cwd: userFolder, env: e, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = spawn(n8n.node, [n8n.bin, command, ...args], { cwd: userFolder, env: e, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let output = '';
 	const logFd = logFile ? fs.openSync(logFile, 'a') : null;
 	const onData = (d) => {
@@ -580,7 +582,7 @@ async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = fal
 	};
 
 	for (;;) {
-		if (exited) throw new Error(`n8n start exited early (${JSON.stringify(exited)}):\n${output.slice(-4000)}`);
+		if (exited) throw new Error(`n8n ${command} exited early (${JSON.stringify(exited)}):\n${output.slice(-4000)}`);
 		if (Date.now() - t0 > timeoutMs) {
 			await stop();
 			throw new Error(`n8n did not become ready in ${timeoutMs} ms:\n${output.slice(-4000)}`);
@@ -716,6 +718,7 @@ module.exports = {
 	login,
 	rest,
 	freePort,
+	killGroup,
 	parseExecuteOutput,
 };
 

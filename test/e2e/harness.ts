@@ -65,11 +65,12 @@ interface N8nEnvModule {
 	installPack(userFolder: string, tarballPath: string): Promise<{ name: string; version: string; dir: string }>;
 	makeUserFolder(prefix?: string): string;
 	n8nCli(userFolder: string, args: string[], opts?: { env?: Record<string, string>; timeoutMs?: number }): Promise<CliResult>;
-	startN8n(userFolder: string, opts?: { port?: number; env?: Record<string, string>; timeoutMs?: number; echo?: boolean }): Promise<RunningN8n>;
+	startN8n(userFolder: string, opts?: { port?: number; env?: Record<string, string>; timeoutMs?: number; echo?: boolean; command?: string; args?: string[] }): Promise<RunningN8n>;
 	setupOwner(url: string, o?: { email?: string; password?: string; firstName?: string; lastName?: string }): Promise<{ cookie: string | null; user: any }>;
 	login(url: string, o: { email: string; password: string }): Promise<{ cookie: string | null; user: any }>;
 	rest(url: string, method: string, pathname: string, body?: unknown, cookie?: string | null): Promise<{ status: number; json: any; text: string; cookie: string | null }>;
 	freePort(): Promise<number>;
+	killGroup(pid: number, signal: string): void;
 	parseExecuteOutput(text: string): any | null;
 }
 export const n8nEnv = env;
@@ -394,6 +395,15 @@ function lastLines(s: string, n: number) {
 	return s.trim().split('\n').slice(-n).join('\n');
 }
 
+/** An execution record of n8n's REST API with its run data decoded (n8n stores it `flatted`). */
+export async function decodeExecution(e: any): Promise<{ id: string; status: string; data: any; result: ExecuteResult; [k: string]: any }> {
+	const n8n = await getN8n();
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(require.resolve('flatted', { paths: [path.join(n8n!.dir, 'node_modules', 'n8n')] }));
+	const data = typeof e.data === 'string' ? flatted.parse(e.data) : e.data;
+	return { ...e, data, result: toExecuteResult({ code: 0, stdout: '', stderr: '', ms: 0 }, { data }) };
+}
+
 // ---------------------------------------------------------------------------
 // an isolated n8n user folder
 // ---------------------------------------------------------------------------
@@ -497,12 +507,7 @@ export class N8nInstance {
 	async execution(id: string): Promise<{ id: string; status: string; data: any; result: ExecuteResult; [k: string]: any }> {
 		const r = await this.rest('GET', `/rest/executions/${id}`);
 		if (r.status !== 200) throw new Error(`execution ${id}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
-		const e = r.json.data;
-		const n8n = await getN8n();
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const flatted = require(require.resolve('flatted', { paths: [path.join(n8n!.dir, 'node_modules', 'n8n')] }));
-		const data = typeof e.data === 'string' ? flatted.parse(e.data) : e.data;
-		return { ...e, data, result: toExecuteResult({ code: 0, stdout: '', stderr: '', ms: 0 }, { data }) };
+		return decodeExecution(r.json.data);
 	}
 
 	/** Executions recorded by the running instance for a workflow (newest first). */

@@ -1,0 +1,89 @@
+/*
+ * Workflows of the queue-mode run besides the shipped example (workflows/03-webhook-send-task.json). Each starts
+ * from a production webhook or a poller, so main enqueues it and a worker runs it.
+ */
+import * as crypto from 'crypto';
+
+import { makeWorkflow, type WorkflowNode } from '../e2e/harness';
+
+export const CRED = { id: 'umailQueueCred01', name: 'U-Mail queue' };
+
+const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+const umail = (name: string, parameters: Record<string, unknown>): WorkflowNode => ({
+	name,
+	type: 'n8n-nodes-umail.umail',
+	parameters,
+	credentials: { umailApi: CRED },
+});
+const webhook = (path: string, parameters: Record<string, unknown> = {}): WorkflowNode => ({
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	webhookId: crypto.randomUUID(),
+	parameters: { httpMethod: 'POST', path, options: {}, ...parameters },
+});
+
+/** POST { list, prefix, count, importAbove } → `count` generated contacts → Add Many into `list` (answers at once). */
+export const bulkAdd = makeWorkflow({
+	id: 'umailQueueBulk01',
+	name: 'queue: bulk add',
+	nodes: [
+		webhook('umail-queue-bulk'),
+		{
+			name: 'Contacts',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: {
+				mode: 'runOnceForAllItems',
+				jsCode: [
+					'const b = $input.first().json.body;',
+					'return Array.from({ length: b.count }, (_, i) => ({ json: {',
+					'  email: `${b.prefix}.${i}@example.com`, name: `Contact ${i}`, list: String(b.list), importAbove: b.importAbove,',
+					'} }));',
+				].join('\n'),
+			},
+		},
+		umail('Add Many', {
+			resource: 'address',
+			operation: 'addMany',
+			contactList: byId('={{ $json.list }}'),
+			email: '={{ $json.email }}',
+			name: '={{ $json.name }}',
+			options: { batchSize: 500, importAbove: '={{ $json.importAbove }}', maxWait: 120 },
+		}),
+	],
+});
+
+/** POST { list } → Export Unsubscribed as a CSV file (binary) → Extract From File; answers the parsed rows. */
+export const exportCsv = makeWorkflow({
+	id: 'umailQueueCsv001',
+	name: 'queue: export as CSV',
+	nodes: [
+		webhook('umail-queue-csv', { responseMode: 'lastNode', responseData: 'allEntries' }),
+		umail('Export', { resource: 'contactList', operation: 'exportUnsubscribed', contactList: byId('={{ $json.body.list }}'), output: 'file', binaryPropertyName: 'data' }),
+		{ name: 'Read CSV', type: 'n8n-nodes-base.extractFromFile', typeVersion: 1, parameters: { options: { headerRow: true } } },
+	],
+});
+
+/** U-Mail Trigger on New Unsubscribe of one list, polled every minute (n8n's shortest), into a No Op. */
+export function unsubscribeTrigger(listId: number) {
+	return makeWorkflow({
+		id: 'umailQueueTrig01',
+		name: 'queue: unsubscribe trigger',
+		nodes: [
+			{
+				name: 'U-Mail Trigger',
+				type: 'n8n-nodes-umail.umailTrigger',
+				credentials: { umailApi: CRED },
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					event: 'newUnsubscribe',
+					listScope: 'chosen',
+					lists: { values: [{ contactList: byId(listId) }] },
+					options: {},
+				},
+			},
+			{ name: 'Received', type: 'n8n-nodes-base.noOp', parameters: {} },
+		],
+	});
+}
