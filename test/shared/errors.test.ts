@@ -111,7 +111,7 @@ describe('HTTP errors', () => {
 	test.each([500, 502, 503, 504])('HTTP %i on a read: a server error after every attempt', async (code) => {
 		server.reply = (res) => send(res, '', code, 'text/html');
 		const error = await failure(GET);
-		expect(error.message).toBe('U-Mail answered Contact List → Get (mloperate.php?do=maillist-detail) with a server error: HTTP ' + code);
+		expect(error.message).toBe('U-Mail answered Contact List → Get (mloperate.php?do=maillist-detail) with a server error: HTTP ' + code + (code === 503 ? ': try again in a minute or two' : ''));
 		expect(error.description).toBe('The answer was empty');
 		expect(error.httpCode).toBe(String(code));
 		expect(server.seen).toHaveLength(3);

@@ -88,6 +88,7 @@ export async function importStatus(call: Call, importId: string): Promise<Import
 	const answer = await call({
 		endpoint: 'mloperate.php',
 		do: 'ml-addr-add-file-query',
+		effect: 'read',
 		qs: { id: importId },
 		okStatuses: ['no_complete', 'not_exist', 'error'],
 	});
@@ -123,6 +124,7 @@ export async function importCounts(call: Call, fileName: string): Promise<Import
 	const answer = await call({
 		endpoint: 'mloperate.php',
 		do: 'ml-addr-add-log',
+		effect: 'read',
 		lists: ['result.data.address_log'],
 	});
 	const entries = listAt(answer.body, 'result.data.address_log').filter((entry) => entry.filename === fileName);

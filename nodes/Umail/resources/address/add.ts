@@ -7,6 +7,7 @@ import { contactFields, readSex } from './fields';
 /** §4.8.1 mloperate.php?do=ml-addr-add with return_id=1, so the answer carries the new address id */
 export const add: OperationDef = {
 	value: 'add',
+	effect: 'write',
 	name: 'Add',
 	action: 'Add an address to a contact list',
 	description: 'Add one address (contact) to a contact list',

@@ -251,6 +251,7 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 /** §4.8.2 / §4.8.3: the CRM-to-list sync path */
 export const addMany: OperationDef = {
 	value: 'addMany',
+	effect: 'write',
 	name: 'Add Many',
 	action: 'Add many addresses to contact lists',
 	description: 'Add every input item as a contact, in batches of up to 500 or as a file import',

@@ -23,6 +23,7 @@ export function addressId(p: Params): string {
 /** §4.7 mloperate.php?do=ml-addr-list with address_id > 0: one address, searched in every list */
 export const get: OperationDef = {
 	value: 'get',
+	effect: 'read',
 	name: 'Get',
 	action: 'Get an address',
 	description: 'Get one address (contact) by ID',

@@ -14,6 +14,7 @@ function listId(p: Params): string | undefined {
 /** §4.7 mloperate.php?do=ml-addr-list: paged (page, limit) for a Limit, one call without page for Return All */
 export const getMany: OperationDef = {
 	value: 'getMany',
+	effect: 'read',
 	name: 'Get Many',
 	action: 'Get many addresses',
 	description: 'List or search the addresses of a contact list, of every list, or of no list',

@@ -21,6 +21,7 @@ async function fileOf(ctx: ItemContext): Promise<{ fileName: string; data: Buffe
  */
 export const importFile: OperationDef = {
 	value: 'importFile',
+	effect: 'write',
 	name: 'Import File',
 	action: 'Import addresses from a file',
 	description: 'Import a file of addresses into a contact list, one address a line',

@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §4.5 mloperate.php?do=maillist-del */
 export const deleteContactList: OperationDef = {
 	value: 'delete',
+	effect: 'write',
 	name: 'Delete',
 	action: 'Delete a contact list',
 	description: 'Delete a contact list and its addresses',

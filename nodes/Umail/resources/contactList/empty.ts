@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §4.10 mloperate.php?do=ml-addr-empty */
 export const empty: OperationDef = {
 	value: 'empty',
+	effect: 'write',
 	name: 'Empty',
 	action: 'Remove every address from a contact list',
 	description: 'Remove every address from a contact list, keeping the list',

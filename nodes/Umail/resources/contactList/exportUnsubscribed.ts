@@ -8,6 +8,7 @@ const COLUMNS = ['time', 'email'] as const;
 /** §4.6 mloperate.php?do=unsubscribe-export: plain text, `time<TAB>address` a line */
 export const exportUnsubscribed: OperationDef = {
 	value: 'exportUnsubscribed',
+	effect: 'read',
 	name: 'Export Unsubscribed',
 	action: 'Export the unsubscribed addresses of a contact list',
 	description: 'Export who unsubscribed from a contact list, and when',

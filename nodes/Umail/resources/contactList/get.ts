@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §4.2 mloperate.php?do=maillist-detail */
 export const get: OperationDef = {
 	value: 'get',
+	effect: 'read',
 	name: 'Get',
 	action: 'Get a contact list',
 	description: 'Get a contact list with its address count',

@@ -6,6 +6,7 @@ import type { OperationDef } from '../../shared/types';
 /** §4.4 mloperate.php?do=maillist-edit (id in the query, the rest posted) */
 export const update: OperationDef = {
 	value: 'update',
+	effect: 'write',
 	name: 'Update',
 	action: 'Update a contact list',
 	description: 'Rename a contact list, change its status or description',

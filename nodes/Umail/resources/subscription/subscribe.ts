@@ -39,6 +39,7 @@ function subscribers(p: Params): Subscriber[] {
  */
 export const subscribe: OperationDef = {
 	value: 'subscribe',
+	effect: 'write',
 	name: 'Subscribe',
 	action: 'Subscribe addresses to a list',
 	description: 'Add one or many addresses to a subscription list',

@@ -13,6 +13,7 @@ function emails(p: Params): string[] {
 /** §4.12 mloperate.php?do=ml-unsub: address is one email, a comma list, or one a line */
 export const unsubscribe: OperationDef = {
 	value: 'unsubscribe',
+	effect: 'write',
 	name: 'Unsubscribe',
 	action: 'Unsubscribe addresses from a list',
 	description: 'Remove one or many addresses from a subscription list',

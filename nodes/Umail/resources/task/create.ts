@@ -42,6 +42,7 @@ function buildRequest(p: Params): UmailRequest {
 /** §6.2 (= §5.1) task.php?do=add-task; at most 100 calls an hour */
 export const create: OperationDef = {
 	value: 'create',
+	effect: 'write',
 	name: 'Create',
 	action: 'Create a send task',
 	description: 'Schedule a campaign: templates to contact lists from a sender, at a time',

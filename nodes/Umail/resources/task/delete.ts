@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §6.4 task.php?do=del-task */
 export const deleteTask: OperationDef = {
 	value: 'delete',
+	effect: 'write',
 	name: 'Delete',
 	action: 'Delete a send task',
 	description: 'Delete a send task',

@@ -6,6 +6,7 @@ import { TASK_LABELS, TASK_LISTS, TASK_SIMPLE, taskRecord } from './shared';
 /** §6.1 task.php?do=task-list&id= */
 export const get: OperationDef = {
 	value: 'get',
+	effect: 'read',
 	name: 'Get',
 	action: 'Get a send task',
 	description: 'Get a send task with its templates, contact lists, status and counts',

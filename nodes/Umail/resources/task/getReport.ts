@@ -21,6 +21,7 @@ const sum = (rows: IDataObject[], field: string) => rows.reduce((total, row) => 
  */
 export const getReport: OperationDef = {
 	value: 'getReport',
+	effect: 'read',
 	name: 'Get Report',
 	action: 'Get the report of a send task',
 	description: 'Status, delivery, opens, clicks, rates, points and link clicks of a send task in one item',

@@ -20,6 +20,7 @@ function senderFields(p: Params): Record<string, Scalar> {
 /** §6.3 task.php?do=edit-task: here the status is `send_status`, the time `send_time`, and is_delay 1 / -1. */
 export const update: OperationDef = {
 	value: 'update',
+	effect: 'write',
 	name: 'Update',
 	action: 'Update a send task',
 	description: 'Change a send task that has not finished: reschedule, pause, cancel, or change what it sends',

@@ -6,6 +6,7 @@ import { attachmentsOf } from './shared';
 /** §5.7 template.php?do=tpl-attachment-add (multipart `file` / `file[]`) */
 export const addAttachments: OperationDef = {
 	value: 'addAttachments',
+	effect: 'write',
 	name: 'Add Attachments',
 	action: 'Add attachments to a template',
 	description: 'Attach files from the input item to a template',

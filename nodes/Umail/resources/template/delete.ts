@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §5.5 template.php?do=del-tpl */
 export const deleteTemplate: OperationDef = {
 	value: 'delete',
+	effect: 'write',
 	name: 'Delete',
 	action: 'Delete a template',
 	description: 'Delete a template',

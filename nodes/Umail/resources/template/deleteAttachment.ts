@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §5.8 template.php?do=tpl-attachment-del: attachment_id defaults to `all` on the server, so it is always sent. */
 export const deleteAttachment: OperationDef = {
 	value: 'deleteAttachment',
+	effect: 'write',
 	name: 'Delete Attachment',
 	action: 'Delete an attachment of a template',
 	description: 'Delete one attachment of a template, or all of them',

@@ -6,6 +6,7 @@ import { TEMPLATE_LISTS, templateRecord } from './shared';
 /** §5.4 template.php?do=list-tpl&tpl_id= */
 export const get: OperationDef = {
 	value: 'get',
+	effect: 'read',
 	name: 'Get',
 	action: 'Get a template',
 	description: 'Get a template with its subjects, content and attachments',

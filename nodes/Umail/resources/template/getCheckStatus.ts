@@ -15,6 +15,7 @@ async function readStatus(ctx: ItemContext, id: string): Promise<IDataObject> {
 /** §5.3 template.php?do=get-tpl-status, optionally polled until the content check is over */
 export const getCheckStatus: OperationDef = {
 	value: 'getCheckStatus',
+	effect: 'read',
 	name: 'Get Check Status',
 	action: 'Get the check status of a template',
 	description: 'Whether a template passed the content check (needed before sending), its colour and size in KB',

@@ -6,6 +6,7 @@ import { encodingField, subjectsField, subjectsOf, textContentField } from './sh
 /** §5.6 template.php?do=edit-tpl (tpl_id in the query, the rest posted); the edited template is checked again. */
 export const update: OperationDef = {
 	value: 'update',
+	effect: 'write',
 	name: 'Update',
 	action: 'Update a template',
 	description: 'Change the name, subjects or content of a template',

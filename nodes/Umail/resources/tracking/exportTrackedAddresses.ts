@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §3.4 trackexport.php: a file whose format the reference leaves open; read as CSV/text lines, header when present. */
 export const exportTrackedAddresses: OperationDef = {
 	value: 'exportTrackedAddresses',
+	effect: 'read',
 	name: 'Export Tracked Addresses',
 	action: 'Export the tracked addresses of a task',
 	description: 'Export the recipients that opened (or clicked) a task, with their tracking data',
