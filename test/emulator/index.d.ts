@@ -49,7 +49,8 @@ export interface LogEntry {
 	at: number;
 }
 
-export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate';
+/** 'cut': the answer's headers and part of its body, then the connection is reset (a reset mid-answer). */
+export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate' | 'cut';
 
 export interface FaultConfig {
 	latencyMs?: number;
@@ -66,6 +67,10 @@ export interface FaultConfig {
 	status?: number;
 	/** Share of the body kept by 'truncate' (default 0.5). */
 	ratio?: number;
+	/** 'reset'/'5xx': carry the call out first, then drop the connection / answer 5xx (the call landed). */
+	after?: boolean;
+	/** 'Retry-After' header (seconds or an HTTP date) of '5xx' faults. */
+	retryAfter?: number | string;
 	/** Hung requests are closed after this many real ms (default: never, until stop()). */
 	hangMs?: number;
 }
