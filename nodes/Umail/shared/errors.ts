@@ -141,7 +141,8 @@ export function networkCode(error: unknown): string | undefined {
 		if (typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code)) return candidate.code;
 		if (typeof candidate.message === 'string') {
 			if (/timeout|timed out/i.test(candidate.message)) return 'ETIMEDOUT';
-			if (/socket hang up/i.test(candidate.message)) return 'ECONNRESET';
+			// axios: `aborted` / `stream has been aborted` when the connection drops in the middle of the answer
+			if (/socket hang up|^aborted$|stream has been aborted/i.test(candidate.message)) return 'ECONNRESET';
 		}
 		current = candidate.cause;
 	}
