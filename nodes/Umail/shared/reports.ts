@@ -118,7 +118,7 @@ export function readTaskSelection(p: Params): TaskSelection {
 	}
 	if (mode === 'batchNumber') return { mode, ident: p.required('batchNumber') };
 	if (mode === 'statisticsTaskId') return { mode, statisticsTaskId: p.list('statisticsTaskId').join(',') || p.required('statisticsTaskId') };
-	return { mode, id: p.required('task') };
+	return { mode, id: p.id('task') };
 }
 
 /** A header line names columns; data lines of these exports always hold an address. */

@@ -228,7 +228,7 @@ describe('Address', () => {
 		const [missing] = json(await runUmail(env, { resource: 'address', operation: 'getImportStatus', importId: '99999999' }));
 		expect(missing).toMatchObject({ status: 'not_exist', status_label: 'no such import' });
 		await expect(runUmail(env, { resource: 'address', operation: 'getImportStatus', importId: 'abc' })).rejects.toThrow(
-			'"Import ID" must be a whole number',
+			'"Import ID" must be a numeric ID, got "abc"',
 		);
 	});
 

@@ -31,7 +31,7 @@ export const add: OperationDef = {
 			endpoint: 'mloperate.php',
 			do: 'ml-addr-add',
 			method: 'POST',
-			qs: { list_id: p.required('contactList') },
+			qs: { list_id: p.id('contactList') },
 			form: {
 				address: p.email('email'),
 				fullname: fields.name as string | undefined,
@@ -44,5 +44,5 @@ export const add: OperationDef = {
 			},
 		};
 	},
-	output: (body, p) => ({ id: resultData(body), email: p.email('email'), contactListId: p.required('contactList') }),
+	output: (body, p) => ({ id: resultData(body), email: p.email('email'), contactListId: p.id('contactList') }),
 };

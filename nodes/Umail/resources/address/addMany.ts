@@ -42,8 +42,6 @@ interface Settings {
 	continueOnFail: boolean;
 }
 
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
-
 function readSettings(ctx: BatchContext): Settings {
 	const p = ctx.params(0);
 	const options = p.collection('options');
@@ -80,13 +78,13 @@ function readContact(p: Params, read: Readers, index: number): Contact {
 	const field = (name: string) => read.fields[name]?.(index);
 	const contact = {
 		email: p.email('email', read.email(index) ?? ''),
-		name: text(read.name(index)),
+		name: p.textOf('name', read.name(index)),
 		sex: readSex(p, field('sex')),
 		birthday: p.date('birthday', field('birthday') ?? '') ?? '',
-		phone: text(field('phone')),
-		area: text(field('area')),
+		phone: p.textOf('phone', field('phone')),
+		area: p.textOf('area', field('area')),
 	} as Contact;
-	for (const name of VARIABLES) contact[name] = text(field(name));
+	for (const name of VARIABLES) contact[name] = p.textOf(name, field(name));
 	const broken = brokenColumn(contact);
 	if (broken) {
 		throw p.fail(broken, 'holds a ";", a TAB or a line break, which would shift the columns of its row (U-Mail has no escaping)');
@@ -103,8 +101,9 @@ function readItem(
 	const p = ctx.params(index);
 	let contactListId = '';
 	try {
-		contactListId = text(read.contactList(index));
+		contactListId = p.textOf('contactList', read.contactList(index));
 		if (contactListId === '') throw p.fail('contactList', 'is required');
+		if (!/^\d+$/.test(contactListId)) throw p.fail('contactList', `must be a numeric ID, got "${contactListId.slice(0, 80)}"`);
 		return { contactListId, contact: readContact(p, read, index) };
 	} catch (error) {
 		const failure =
@@ -212,7 +211,8 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 		const read = readItem(ctx, fieldReaders, index);
 		if ('failure' in read) {
 			if (s.onInvalid === 'fail' && !s.continueOnFail) throw read.failure;
-			const email = text(fieldReaders.email(index));
+			const given = fieldReaders.email(index);
+			const email = typeof given === 'string' || typeof given === 'number' ? String(given).trim() : '';
 			const reason = read.failure.message;
 			results[index] = { email, status: 'rejected', reason, contactListId: read.contactListId };
 			if (s.onInvalid === 'fail') results[index].error = reason;

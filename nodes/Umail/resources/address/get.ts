@@ -16,7 +16,7 @@ export const addressIdField: INodeProperties = {
 
 /** a positive whole number, as the API needs it */
 export function addressId(p: Params): string {
-	p.required('addressId');
+	p.id('addressId');
 	return String(p.number('addressId', { min: 1 }));
 }
 
@@ -36,7 +36,7 @@ export const get: OperationDef = {
 	}),
 	output: (body, p) => {
 		const [found] = listAt(body, 'data.addr');
-		if (!found) throw p.fail('addressId', `matches no address: "${p.required('addressId')}"`);
+		if (!found) throw p.fail('addressId', `matches no address: "${p.id('addressId')}"`);
 		return found;
 	},
 };

@@ -20,7 +20,7 @@ export const getImportStatus: OperationDef = {
 		},
 	],
 	run: async (ctx) => {
-		ctx.p.required('importId');
+		ctx.p.id('importId');
 		const importId = String(ctx.p.number('importId', { min: 1 }));
 		return { ...(await importStatus(ctx.call, importId)) };
 	},

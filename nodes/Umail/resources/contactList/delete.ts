@@ -10,6 +10,6 @@ export const deleteContactList: OperationDef = {
 	action: 'Delete a contact list',
 	description: 'Delete a contact list and its addresses',
 	properties: [contactListLocator()],
-	request: (p) => ({ endpoint: 'mloperate.php', do: 'maillist-del', qs: { id: p.required('contactList') } }),
-	output: (_body, p) => deleted({ id: p.required('contactList') }),
+	request: (p) => ({ endpoint: 'mloperate.php', do: 'maillist-del', qs: { id: p.id('contactList') } }),
+	output: (_body, p) => deleted({ id: p.id('contactList') }),
 };

@@ -10,6 +10,6 @@ export const empty: OperationDef = {
 	action: 'Remove every address from a contact list',
 	description: 'Remove every address from a contact list, keeping the list',
 	properties: [contactListLocator()],
-	request: (p) => ({ endpoint: 'mloperate.php', do: 'ml-addr-empty', qs: { list_id: p.required('contactList') } }),
-	output: (body, p) => succeeded(body, { id: p.required('contactList'), emptied: true }),
+	request: (p) => ({ endpoint: 'mloperate.php', do: 'ml-addr-empty', qs: { list_id: p.id('contactList') } }),
+	output: (body, p) => succeeded(body, { id: p.id('contactList'), emptied: true }),
 };

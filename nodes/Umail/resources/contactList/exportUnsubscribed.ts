@@ -14,7 +14,7 @@ export const exportUnsubscribed: OperationDef = {
 	description: 'Export who unsubscribed from a contact list, and when',
 	properties: [contactListLocator(), exportFormatField, binaryPropertyOutField],
 	run: async (ctx) => {
-		const listId = ctx.p.required('contactList');
+		const listId = ctx.p.id('contactList');
 		const answer = await ctx.call({
 			endpoint: 'mloperate.php',
 			do: 'unsubscribe-export',

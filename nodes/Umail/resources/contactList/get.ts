@@ -10,6 +10,6 @@ export const get: OperationDef = {
 	action: 'Get a contact list',
 	description: 'Get a contact list with its address count',
 	properties: [contactListLocator()],
-	request: (p) => ({ endpoint: 'mloperate.php', do: 'maillist-detail', qs: { id: p.required('contactList') } }),
+	request: (p) => ({ endpoint: 'mloperate.php', do: 'maillist-detail', qs: { id: p.id('contactList') } }),
 	output: (body) => objectAt(body, 'maillist'),
 };

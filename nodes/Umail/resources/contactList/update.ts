@@ -27,7 +27,7 @@ export const update: OperationDef = {
 			endpoint: 'mloperate.php',
 			do: 'maillist-edit',
 			method: 'POST',
-			qs: { id: p.required('contactList') },
+			qs: { id: p.id('contactList') },
 			form: {
 				subject: fields.name as string | undefined,
 				status: fields.status as string | undefined,
@@ -35,5 +35,5 @@ export const update: OperationDef = {
 			},
 		};
 	},
-	output: (body, p) => succeeded(body, { id: p.required('contactList') }),
+	output: (body, p) => succeeded(body, { id: p.id('contactList') }),
 };

@@ -91,7 +91,7 @@ export const subscribe: OperationDef = {
 			endpoint: 'mloperate.php',
 			do: 'ml-sub',
 			method: 'POST',
-			qs: { list_id: p.required('contactList') },
+			qs: { list_id: p.id('contactList') },
 			form: many
 				? { maillist: list.map((entry) => (entry.name ? `${entry.email}\t${entry.name}` : entry.email)).join('\n') }
 				: { address: list[0].email, name: list[0].name },
@@ -99,6 +99,6 @@ export const subscribe: OperationDef = {
 	},
 	output: (body, p) => {
 		const list = subscribers(p);
-		return succeeded(body, { contactListId: p.required('contactList'), emails: list.map((entry) => entry.email) });
+		return succeeded(body, { contactListId: p.id('contactList'), emails: list.map((entry) => entry.email) });
 	},
 };

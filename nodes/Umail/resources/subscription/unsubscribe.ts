@@ -34,8 +34,8 @@ export const unsubscribe: OperationDef = {
 		endpoint: 'mloperate.php',
 		do: 'ml-unsub',
 		method: 'POST',
-		qs: { list_id: p.required('contactList') },
+		qs: { list_id: p.id('contactList') },
 		form: { address: emails(p).join('\n') },
 	}),
-	output: (body, p) => succeeded(body, { contactListId: p.required('contactList'), emails: emails(p) }),
+	output: (body, p) => succeeded(body, { contactListId: p.id('contactList'), emails: emails(p) }),
 };

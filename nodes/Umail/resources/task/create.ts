@@ -17,8 +17,8 @@ function senderForm(p: Params): Record<string, Scalar> {
 }
 
 function buildRequest(p: Params): UmailRequest {
-	const templates = [p.required('template'), ...idsOf(p, 'additionalFields.moreTemplates')];
-	const lists = [p.required('contactList'), ...idsOf(p, 'additionalFields.moreContactLists')];
+	const templates = [p.id('template'), ...idsOf(p, 'additionalFields.moreTemplates')];
+	const lists = [p.id('contactList'), ...idsOf(p, 'additionalFields.moreContactLists')];
 	const delay = flagOf(p, 'additionalFields.delayOnSpam');
 	const time = p.dateTime('sendTime');
 	if (!time) throw p.fail('sendTime', 'is required');

@@ -10,6 +10,6 @@ export const deleteTask: OperationDef = {
 	action: 'Delete a send task',
 	description: 'Delete a send task',
 	properties: [taskLocator()],
-	request: (p) => ({ endpoint: 'task.php', do: 'del-task', qs: { id: p.required('task') } }),
-	output: (_body, p) => deleted({ id: p.required('task') }),
+	request: (p) => ({ endpoint: 'task.php', do: 'del-task', qs: { id: p.id('task') } }),
+	output: (_body, p) => deleted({ id: p.id('task') }),
 };

@@ -28,7 +28,7 @@ export const getReport: OperationDef = {
 	properties: [taskLocator()],
 	labels: { send_status: 'sendStatus' },
 	run: async (ctx) => {
-		const id = ctx.p.required('task');
+		const id = ctx.p.id('task');
 		const taskAnswer = await ctx.call({ endpoint: 'task.php', do: 'task-list', qs: { id }, lists: TASK_LISTS });
 		const [task] = listAt(taskAnswer.body, 'task_list.task');
 		if (!task) throw ctx.p.fail('task', `was not found: no send task has the ID "${id}"`);

@@ -88,7 +88,7 @@ export const update: OperationDef = {
 		if (Object.values(form).every((value) => value === undefined)) {
 			throw p.fail(F, 'is empty: add at least one field to change');
 		}
-		return { endpoint: 'task.php', do: 'edit-task', method: 'POST', qs: { id: p.required('task') }, form };
+		return { endpoint: 'task.php', do: 'edit-task', method: 'POST', qs: { id: p.id('task') }, form };
 	},
-	output: (body, p) => succeeded(body, { id: p.required('task') }),
+	output: (body, p) => succeeded(body, { id: p.id('task') }),
 };

@@ -23,7 +23,7 @@ export const addAttachments: OperationDef = {
 		},
 	],
 	run: async (ctx) => {
-		const id = ctx.p.required('template');
+		const id = ctx.p.id('template');
 		const files = await attachmentsOf(ctx, 'binaryPropertyNames');
 		if (!files.length) throw ctx.p.fail('binaryPropertyNames', 'is required: name at least one binary field');
 		const answer = await ctx.call({

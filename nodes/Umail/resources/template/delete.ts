@@ -10,6 +10,6 @@ export const deleteTemplate: OperationDef = {
 	action: 'Delete a template',
 	description: 'Delete a template',
 	properties: [templateLocator()],
-	request: (p) => ({ endpoint: 'template.php', do: 'del-tpl', qs: { tpl_id: p.required('template') } }),
-	output: (_body, p) => deleted({ id: p.required('template') }),
+	request: (p) => ({ endpoint: 'template.php', do: 'del-tpl', qs: { tpl_id: p.id('template') } }),
+	output: (_body, p) => deleted({ id: p.id('template') }),
 };

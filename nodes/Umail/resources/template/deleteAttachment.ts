@@ -32,16 +32,16 @@ export const deleteAttachment: OperationDef = {
 		},
 	],
 	request: (p) => {
-		const attachment = p.string('scope', { fallback: 'one' }) === 'all' ? 'all' : p.required('attachmentId');
+		const attachment = p.string('scope', { fallback: 'one' }) === 'all' ? 'all' : p.id('attachmentId');
 		return {
 			endpoint: 'template.php',
 			do: 'tpl-attachment-del',
-			qs: { tpl_id: p.required('template'), attachment_id: attachment },
+			qs: { tpl_id: p.id('template'), attachment_id: attachment },
 		};
 	},
 	output: (body, p) =>
 		succeeded(body, {
-			id: p.required('template'),
-			attachmentId: p.string('scope', { fallback: 'one' }) === 'all' ? 'all' : p.required('attachmentId'),
+			id: p.id('template'),
+			attachmentId: p.string('scope', { fallback: 'one' }) === 'all' ? 'all' : p.id('attachmentId'),
 		}),
 };

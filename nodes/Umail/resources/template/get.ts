@@ -11,10 +11,10 @@ export const get: OperationDef = {
 	action: 'Get a template',
 	description: 'Get a template with its subjects, content and attachments',
 	properties: [templateLocator()],
-	request: (p) => ({ endpoint: 'template.php', do: 'list-tpl', qs: { tpl_id: p.required('template') }, lists: TEMPLATE_LISTS }),
+	request: (p) => ({ endpoint: 'template.php', do: 'list-tpl', qs: { tpl_id: p.id('template') }, lists: TEMPLATE_LISTS }),
 	output: (body, p) => {
 		const [template] = listAt(body, 'template_list.template');
-		if (!template) throw p.fail('template', `was not found: no template has the ID "${p.required('template')}"`);
+		if (!template) throw p.fail('template', `was not found: no template has the ID "${p.id('template')}"`);
 		return templateRecord(template);
 	},
 };

@@ -49,7 +49,7 @@ export const getCheckStatus: OperationDef = {
 	labels: { status: 'templateCheck', size_status: 'sizeStatus' },
 	run: async (ctx) => {
 		const { p } = ctx;
-		const id = p.required('template');
+		const id = p.id('template');
 		if (!p.boolean('waitForCheck')) return await readStatus(ctx, id);
 		const maxWait = p.number('maxWait', { min: 1, max: 3600, fallback: 180 }) as number;
 		const interval = p.number('pollInterval', { min: 1, max: 600, fallback: 10 }) as number;

@@ -30,7 +30,7 @@ export const update: OperationDef = {
 			endpoint: 'template.php',
 			do: 'edit-tpl',
 			method: 'POST',
-			qs: { tpl_id: p.required('template') },
+			qs: { tpl_id: p.id('template') },
 			form: {
 				name,
 				subject,
@@ -40,5 +40,5 @@ export const update: OperationDef = {
 			},
 		};
 	},
-	output: (body, p) => succeeded(body, { id: p.required('template') }),
+	output: (body, p) => succeeded(body, { id: p.id('template') }),
 };

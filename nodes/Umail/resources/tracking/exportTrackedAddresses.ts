@@ -49,6 +49,8 @@ export const exportTrackedAddresses: OperationDef = {
 	run: async (ctx) => {
 		const trackingIds = ctx.p.list('trackingIds');
 		if (trackingIds.length === 0) throw ctx.p.fail('trackingIds', 'is required');
+		const bad = trackingIds.find((id) => !/^\d+$/.test(id));
+		if (bad !== undefined) throw ctx.p.fail('trackingIds', `must hold numeric IDs separated by commas, got "${bad}"`);
 		const options = ctx.p.collection('options');
 		const answer = await ctx.call({
 			endpoint: 'trackexport.php',
