@@ -1044,7 +1044,20 @@ function editTask(ctx) {
 		if (!TASK_STATUSES.has(status)) return err(ctx, 'send_status_error', 'send_status 取值 -5 至 4');
 	}
 	const cur = st.taskStatus(t);
-	const changesContent = Object.keys(f).length > 0 || sendTime != null;
+	// editDefaults 'apply': the fields §6.3 gives a default ("默认填 all", "默认为 1", send_qty 0, track_status 0) take
+	// it when not sent, as a server that reads the reference literally would do; 'keep' (default) leaves them as they are
+	if (st.editDefaults === 'apply') {
+		if (!has(p.send_account)) f.sendAccount = 'all';
+		if (!has(p.send_domain)) f.sendDomain = 'all';
+		if (!has(p.send_qty)) f.sendQty = 0;
+		if (!has(p.track_status)) f.trackStatus = 0;
+		if (!has(p.send_status)) status = 1;
+	}
+	// a value sent again unchanged is no change (a client that sends the current values must not be refused)
+	const current = { tplIds: t.tplIds, listIds: t.listIds };
+	const differs = (k) => String(f[k]) !== String(k in current ? current[k] : t[k]);
+	const changesContent = Object.keys(f).some(differs) || (sendTime != null && sendTime !== t.sendTime);
+	if (status === cur) status = null;
 	if (cur === 3 || cur === -3) return err(ctx, 'edit_task_error', '任务已完成或已取消, 不能修改');
 	if (cur === 2 && changesContent) return err(ctx, 'edit_task_error', '任务正在发送, 只能修改 send_status');
 	if (f.tplIds) {

@@ -24,6 +24,8 @@ export interface EmulatorOptions {
 	clockSpeed?: number;
 	/** Emit the reference's closing-tag typos (</rebtae>, </task_sn>, </aillist>). */
 	typoTags?: boolean;
+	/** §6.3 edit-task defaults: see control.setEditDefaults */
+	editDefaults?: 'apply' | 'keep';
 	/** Default true: no console output. */
 	quiet?: boolean;
 }
@@ -106,6 +108,8 @@ export interface EmulatorControl {
 	timing: Record<string, number>;
 	setAuthFailure(mode: 'http401' | 'xml'): void;
 	readonly authFailure: 'http401' | 'xml';
+	/** §6.3 edit-task: 'apply' the reference's defaults (send_account/send_domain all, send_status 1, send_qty 0, track_status 0) to fields not sent, or 'keep' them (default). */
+	setEditDefaults(mode: 'apply' | 'keep'): void;
 	setTypoTags(on: boolean): void;
 	customerOf(username?: string): any;
 	/** Creates a contact list for a user (default: first user); returns its id. */

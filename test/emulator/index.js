@@ -449,6 +449,10 @@ async function start(options = {}) {
 		get authFailure() {
 			return authFailure;
 		},
+		/** §6.3: 'apply' the reference's defaults to fields an edit does not send, or 'keep' them (default) */
+		setEditDefaults(mode) {
+			st.editDefaults = mode === 'apply' ? 'apply' : 'keep';
+		},
 		setTypoTags(on) {
 			st.typoTags = !!on;
 		},
