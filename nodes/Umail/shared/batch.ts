@@ -151,6 +151,31 @@ export function uniqueImportName(contactListId: string): string {
 	return `n8n-contacts-${contactListId}-${stamp}-${random}.txt`;
 }
 
+/** 1-based item ranges, e.g. `1–500, 1001–1020`. */
+function ranges(indexes: number[]): string {
+	const out: string[] = [];
+	const sorted = [...indexes].sort((a, b) => a - b);
+	for (let i = 0; i < sorted.length; ) {
+		let j = i;
+		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+		out.push(i === j ? `${sorted[i] + 1}` : `${sorted[i] + 1}–${sorted[j] + 1}`);
+		i = j + 1;
+	}
+	return out.join(', ');
+}
+
+/** The items U-Mail accepted so far in a bulk run, for the error that stops it, so a rerun can leave them out. */
+export function acceptedSoFar(results: IDataObject[]): { accepted: number; sent: string } {
+	const indexes: number[] = [];
+	results.forEach((result, index) => {
+		if (result && (result.status === 'added' || result.status === 'imported')) indexes.push(index);
+	});
+	const sent = indexes.length
+		? `${indexes.length} item(s) were already sent and accepted (items ${ranges(indexes)}); no call was made after the failure`
+		: 'No item was accepted before the failure; no call was made after it';
+	return { accepted: indexes.length, sent };
+}
+
 // ---------------------------------------------------------------- reading many items fast
 /*
  * n8n resolves a parameter for one item in about a millisecond, so 17 mapped fields × 10,000 items would take minutes.

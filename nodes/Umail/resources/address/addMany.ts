@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptedSoFar,
 	addRows,
 	brokenColumn,
 	chunk,
@@ -22,6 +23,7 @@ import {
 	VARIABLES,
 	waitForImport,
 } from '../../shared/batch';
+import { capText } from '../../shared/errors';
 import { contactListLocator, optionsField } from '../../shared/fields';
 import type { Params } from '../../shared/params';
 import type { BatchContext, OperationDef } from '../../shared/types';
@@ -114,16 +116,26 @@ function readItem(
 	}
 }
 
-/** Names the chunk and its first item in an API error, then rethrows it. */
-function chunkError(ctx: BatchContext, error: unknown, part: Entry[], label: string): never {
+/**
+ * Without Continue On Fail the run stops at the first failed call: nothing is sent after it (a call already in flight
+ * finishes), and the error says which items U-Mail had already accepted, so a rerun can leave them out.
+ */
+function chunkError(ctx: BatchContext, error: unknown, part: Entry[], label: string, results: IDataObject[]): never {
 	const first = part[0].index;
 	const last = part[part.length - 1].index;
+	const { accepted, sent } = acceptedSoFar(results);
+	const reason = error instanceof Error ? error.message : String(error);
+	const message = `Item ${first + 1}: ${label} (items ${first + 1}–${last + 1}) failed: ${reason}. ${accepted} item(s) already accepted`;
+	const original = error instanceof NodeApiError ? error.description : undefined;
+	const description = capText(`${sent}. ${original ? `The server: ${original}` : ''}`.trim());
 	if (error instanceof NodeApiError) {
-		error.message = `Item ${first + 1}: ${label} (items ${first + 1}–${last + 1}) failed: ${error.message}`;
+		error.message = message;
+		error.description = description;
 		error.context.itemIndex = first;
+		error.context.acceptedItems = accepted;
 		throw new NodeApiError(ctx.fn.getNode(), error as unknown as JsonObject);
 	}
-	throw new NodeOperationError(ctx.fn.getNode(), error as Error, { itemIndex: first });
+	throw new NodeOperationError(ctx.fn.getNode(), message, { itemIndex: first, description });
 }
 
 /** Calls of one run in flight together: rows added to one list commute, and this halves the waiting on round trips. */
@@ -157,7 +169,7 @@ async function sendChunks(ctx: BatchContext, s: Settings, contactListId: string,
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, parts.length) }, worker));
-	if (failure) chunkError(ctx, failure.error, failure.part, `batch ${failure.batch}`);
+	if (failure) chunkError(ctx, failure.error, failure.part, `batch ${failure.batch}`, results);
 }
 
 async function importGroup(ctx: BatchContext, s: Settings, contactListId: string, group: Entry[], results: IDataObject[]) {
@@ -181,7 +193,7 @@ async function importGroup(ctx: BatchContext, s: Settings, contactListId: string
 			};
 		}
 	} catch (error) {
-		if (!s.continueOnFail) chunkError(ctx, error, group, importId ? `import ${importId}` : 'file import');
+		if (!s.continueOnFail) chunkError(ctx, error, group, importId ? `import ${importId}` : 'file import', results);
 		for (const entry of group) {
 			results[entry.index] = {
 				email: entry.contact.email,
