@@ -310,11 +310,12 @@ function failExport(ctx, all) {
 			x.close('recipient');
 		});
 	if (out === 'file') {
-		const head = all ? 'email,type,task_id\n' : 'email\n';
+		// §2.3.2's sample: TAB between email, type and task_id
+		const head = all ? 'email\ttype\ttask_id\n' : 'email\n';
 		return textReply(
 			(function* () {
 				yield head;
-				yield* lines(sel.gen(), (r) => (all ? `${r.email},${r.type},${r.taskId}\n` : `${r.email}\n`));
+				yield* lines(sel.gen(), (r) => (all ? `${r.email}\t${r.type}\t${r.taskId}\n` : `${r.email}\n`));
 			})(),
 			'text/csv; charset=utf-8',
 			`${name}.csv`,
@@ -672,7 +673,7 @@ function addrList(ctx) {
 		iterPaged(all(), pg),
 		(x, a) => {
 			x.open('addr').el('id', a.id).el('list_id', a.listId).cd('address', a.email).el('brithday', a.birthday).el('phone', a.phone);
-			x.cd('area', a.area).cd('fullname', a.fullname).el('sex', a.sex).el('time', T(a.time));
+			x.cd('area', a.area).cd('fullname', a.fullname).el('time', T(a.time));
 			for (let k = 0; k < 10; k++) x.cd(`var${k + 1}`, a.vars ? a.vars[k] : '');
 			x.close('addr');
 		},

@@ -101,6 +101,21 @@ describe('answers of another shape are errors naming the operation', () => {
 	});
 });
 
+describe('§4.8.1 Add with return_id=1', () => {
+	const ADD: INodeParameters = { resource: 'address', operation: 'add', contactList: byId('7'), email: 'a@example.com' };
+
+	test('an <id> element is the new address id, not the <data> message or count', async () => {
+		server.reply = (res) => send(res, xml('<result><status>success</status><id>9051</id><data><![CDATA[1]]></data></result>'));
+		expect(json(await runUmail(server, ADD))[0]).toEqual({ id: '9051', email: 'a@example.com', contactListId: '7' });
+		expect(server.seen[0].body.toString()).toMatch(/(^|&)return_id=1(&|$)/);
+	});
+
+	test('a <data> that is no id gives id null, not a message', async () => {
+		server.reply = (res) => send(res, resultXml('success', '添加地址成功'));
+		expect(json(await runUmail(server, ADD))[0].id).toBeNull();
+	});
+});
+
 describe('error texts are capped', () => {
 	test('a status with 1 MB of text gives a message and description of a few KB', async () => {
 		server.reply = (res) => send(res, resultXml('error', 'x'.repeat(1_000_000)));
