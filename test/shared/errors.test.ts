@@ -72,11 +72,11 @@ describe('<result><status> errors', () => {
 
 	test('the failing item is named, and Continue On Fail keeps the other items', async () => {
 		server.reply = (res, seen) =>
-			seen.query.get('id') === 'bad'
+			seen.query.get('id') === '999'
 				? send(res, resultXml('not_exist', '不存在'))
 				: send(res, xml(`<maillist><id>${seen.query.get('id')}</id></maillist>`));
 		const parameters = { ...GET, contactList: '={{ { __rl: true, mode: "id", value: $json.id } }}' };
-		const items = [{ json: { id: '1' } }, { json: { id: 'bad' } }, { json: { id: '3' } }];
+		const items = [{ json: { id: '1' } }, { json: { id: '999' } }, { json: { id: '3' } }];
 		const error = await runUmail(server, parameters, { items }).catch((thrown: NodeApiError) => thrown);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).context.itemIndex).toBe(1);
