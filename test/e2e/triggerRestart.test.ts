@@ -15,14 +15,13 @@ import {
 	ensureN8nSync,
 	getRealPack,
 	makeWorkflow,
-	n8nUnavailableReason,
 	startEmulator,
 	umailCredential,
 	type Emulator,
 } from './harness';
 
+// under CI=true a missing n8n throws here (harness), never a skip
 const n8n = ensureN8nSync();
-if (!n8n && process.env.CI === 'true') throw new Error(`the trigger restart e2e needs n8n: ${n8nUnavailableReason()}`);
 const describeN8n = n8n ? describe : describe.skip;
 
 const CRED = { id: 'umailRestartCred', name: 'U-Mail restart e2e' };
