@@ -487,6 +487,17 @@ export class N8nInstance {
 		return this.running;
 	}
 
+	/** Stops n8n and starts it again in the same user folder (same database), logged in as the same owner. */
+	async restart(o: { env?: Record<string, string> } = {}) {
+		await this.stop();
+		this.running = await env.startN8n(this.userFolder, { env: o.env });
+		if (this.owner) {
+			const r = await env.login(this.running.url, this.owner);
+			this.owner = { ...this.owner, cookie: r.cookie };
+		}
+		return this.running;
+	}
+
 	/** Authenticated REST call against the running instance. */
 	async rest(method: string, pathname: string, body?: unknown) {
 		if (!this.running) throw new Error('n8n is not running');

@@ -310,11 +310,12 @@ function failExport(ctx, all) {
 			x.close('recipient');
 		});
 	if (out === 'file') {
-		const head = all ? 'email,type,task_id\n' : 'email\n';
+		// §2.3.2's sample: TAB between email, type and task_id
+		const head = all ? 'email\ttype\ttask_id\n' : 'email\n';
 		return textReply(
 			(function* () {
 				yield head;
-				yield* lines(sel.gen(), (r) => (all ? `${r.email},${r.type},${r.taskId}\n` : `${r.email}\n`));
+				yield* lines(sel.gen(), (r) => (all ? `${r.email}\t${r.type}\t${r.taskId}\n` : `${r.email}\n`));
 			})(),
 			'text/csv; charset=utf-8',
 			`${name}.csv`,
@@ -672,7 +673,7 @@ function addrList(ctx) {
 		iterPaged(all(), pg),
 		(x, a) => {
 			x.open('addr').el('id', a.id).el('list_id', a.listId).cd('address', a.email).el('brithday', a.birthday).el('phone', a.phone);
-			x.cd('area', a.area).cd('fullname', a.fullname).el('sex', a.sex).el('time', T(a.time));
+			x.cd('area', a.area).cd('fullname', a.fullname).el('time', T(a.time));
 			for (let k = 0; k < 10; k++) x.cd(`var${k + 1}`, a.vars ? a.vars[k] : '');
 			x.close('addr');
 		},
@@ -1044,7 +1045,20 @@ function editTask(ctx) {
 		if (!TASK_STATUSES.has(status)) return err(ctx, 'send_status_error', 'send_status 取值 -5 至 4');
 	}
 	const cur = st.taskStatus(t);
-	const changesContent = Object.keys(f).length > 0 || sendTime != null;
+	// editDefaults 'apply': the fields §6.3 gives a default ("默认填 all", "默认为 1", send_qty 0, track_status 0) take
+	// it when not sent, as a server that reads the reference literally would do; 'keep' (default) leaves them as they are
+	if (st.editDefaults === 'apply') {
+		if (!has(p.send_account)) f.sendAccount = 'all';
+		if (!has(p.send_domain)) f.sendDomain = 'all';
+		if (!has(p.send_qty)) f.sendQty = 0;
+		if (!has(p.track_status)) f.trackStatus = 0;
+		if (!has(p.send_status)) status = 1;
+	}
+	// a value sent again unchanged is no change (a client that sends the current values must not be refused)
+	const current = { tplIds: t.tplIds, listIds: t.listIds };
+	const differs = (k) => String(f[k]) !== String(k in current ? current[k] : t[k]);
+	const changesContent = Object.keys(f).some(differs) || (sendTime != null && sendTime !== t.sendTime);
+	if (status === cur) status = null;
 	if (cur === 3 || cur === -3) return err(ctx, 'edit_task_error', '任务已完成或已取消, 不能修改');
 	if (cur === 2 && changesContent) return err(ctx, 'edit_task_error', '任务正在发送, 只能修改 send_status');
 	if (f.tplIds) {

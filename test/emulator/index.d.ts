@@ -24,6 +24,8 @@ export interface EmulatorOptions {
 	clockSpeed?: number;
 	/** Emit the reference's closing-tag typos (</rebtae>, </task_sn>, </aillist>). */
 	typoTags?: boolean;
+	/** §6.3 edit-task defaults: see control.setEditDefaults */
+	editDefaults?: 'apply' | 'keep';
 	/** Default true: no console output. */
 	quiet?: boolean;
 }
@@ -49,7 +51,8 @@ export interface LogEntry {
 	at: number;
 }
 
-export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate';
+/** 'cut': the answer's headers and part of its body, then the connection is reset (a reset mid-answer). */
+export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate' | 'cut';
 
 export interface FaultConfig {
 	latencyMs?: number;
@@ -66,6 +69,10 @@ export interface FaultConfig {
 	status?: number;
 	/** Share of the body kept by 'truncate' (default 0.5). */
 	ratio?: number;
+	/** 'reset'/'5xx': carry the call out first, then drop the connection / answer 5xx (the call landed). */
+	after?: boolean;
+	/** 'Retry-After' header (seconds or an HTTP date) of '5xx' faults. */
+	retryAfter?: number | string;
 	/** Hung requests are closed after this many real ms (default: never, until stop()). */
 	hangMs?: number;
 }
@@ -101,6 +108,8 @@ export interface EmulatorControl {
 	timing: Record<string, number>;
 	setAuthFailure(mode: 'http401' | 'xml'): void;
 	readonly authFailure: 'http401' | 'xml';
+	/** §6.3 edit-task: 'apply' the reference's defaults (send_account/send_domain all, send_status 1, send_qty 0, track_status 0) to fields not sent, or 'keep' them (default). */
+	setEditDefaults(mode: 'apply' | 'keep'): void;
 	setTypoTags(on: boolean): void;
 	customerOf(username?: string): any;
 	/** Creates a contact list for a user (default: first user); returns its id. */

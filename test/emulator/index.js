@@ -12,7 +12,7 @@ const S = require('./state');
 const { ROUTES, result } = require('./handlers');
 
 const PATH_RE = /^\/mm-ms\/(apinew|api)\/([A-Za-z0-9_-]+)\.php$/;
-const FAULT_KINDS = ['reset', 'hang', '5xx', 'html', 'truncate'];
+const FAULT_KINDS = ['reset', 'hang', '5xx', 'html', 'truncate', 'cut'];
 
 function htmlPage(title, body) {
 	return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body><center><h1>${title}</h1></center>${body ? `<p>${body}</p>` : ''}<hr><center>nginx</center></body></html>\n`;
@@ -249,7 +249,9 @@ async function start(options = {}) {
 		const fault = chooseFault(entry);
 		if (fault) entry.fault = fault.kind || 'latency';
 		if (fault && fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
-		if (fault && fault.kind === 'reset') {
+		// `after: true`: the call is carried out, then the connection drops before the answer (a write that landed)
+		const after = Boolean(fault && fault.cfg && fault.cfg.after && (fault.kind === 'reset' || fault.kind === '5xx'));
+		if (fault && fault.kind === 'reset' && !after) {
 			entry.status = -1;
 			req.socket.destroy();
 			return;
@@ -261,12 +263,17 @@ async function start(options = {}) {
 			if (ms != null && Number.isFinite(ms)) setTimeout(() => hung.has(res) && (hung.delete(res), res.destroy()), ms).unref();
 			return;
 		}
-		if (fault && fault.kind === '5xx') {
+		function fail5xx() {
 			const code = (fault.cfg && fault.cfg.status) || 500;
 			entry.status = code;
 			const body = htmlPage(`${code} ${http.STATUS_CODES[code] || 'Error'}`);
-			res.writeHead(code, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+			const headers = { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) };
+			if (fault.cfg && fault.cfg.retryAfter != null) headers['retry-after'] = String(fault.cfg.retryAfter);
+			res.writeHead(code, headers);
 			res.end(body);
+		}
+		if (fault && fault.kind === '5xx' && !after) {
+			fail5xx();
 			return;
 		}
 		if (fault && fault.kind === 'html') {
@@ -329,7 +336,22 @@ async function start(options = {}) {
 		}
 		entry.status = reply.status || 200;
 		entry.resultStatus = reply.resultStatus || null;
+		if (after && fault.kind === '5xx') return fail5xx();
+		if (after) {
+			entry.status = -1;
+			req.socket.destroy();
+			return;
+		}
+		if (fault && fault.kind === 'cut') return cutReply(res, reply, fault.cfg || {});
 		await writeReply(res, reply, fault && fault.kind === 'truncate' ? fault.cfg || {} : null);
+	}
+
+	/** 'cut': the headers promise the whole answer, part of it is sent, then the connection is reset mid-answer. */
+	function cutReply(res, reply, cfg) {
+		const body = Buffer.from(typeof reply.chunks === 'string' ? reply.chunks : [...reply.chunks].join(''));
+		res.writeHead(reply.status || 200, { ...(reply.headers || {}), 'content-length': body.length });
+		res.write(body.subarray(0, Math.max(1, Math.floor(body.length * (cfg.ratio || 0.5)))));
+		setTimeout(() => res.socket && res.socket.destroy(), 20);
 	}
 
 	const server = http.createServer((req, res) => {
@@ -426,6 +448,10 @@ async function start(options = {}) {
 		},
 		get authFailure() {
 			return authFailure;
+		},
+		/** §6.3: 'apply' the reference's defaults to fields an edit does not send, or 'keep' them (default) */
+		setEditDefaults(mode) {
+			st.editDefaults = mode === 'apply' ? 'apply' : 'keep';
 		},
 		setTypoTags(on) {
 			st.typoTags = !!on;

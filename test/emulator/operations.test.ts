@@ -111,7 +111,7 @@ describe('§2 statistics', () => {
 		const xml = await call(emu, 'failexportall', '', { query: { type: 'all', date: today, out_type: 'xml' } });
 		expectKeys(arr(xml.xml.fail_recipient_list.recipient)[0], ['email', 'type', 'task_id']);
 		const csv = await call(emu, 'failexportall', '', { query: { type: 'all', date: today, out_type: 'file' } });
-		expect(csv.text.split('\n')[0]).toBe('email,type,task_id');
+		expect(csv.text.split('\n')[0]).toBe('email\ttype\ttask_id');
 	});
 	test('#7 stask.php (billing, rebate)', async () => {
 		const r = await call(emu, 'stask', '', { query: { id: taskId } });

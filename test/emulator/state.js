@@ -196,6 +196,8 @@ class State {
 		this.cnameOverrides = new Map(); // domain → bool
 		this.spamMarker = 'SPAM-TEST';
 		this.typoTags = !!this.opts.typoTags;
+		/** §6.3 edit-task: 'keep' the fields not sent, or 'apply' the reference's defaults to them */
+		this.editDefaults = this.opts.editDefaults === 'apply' ? 'apply' : 'keep';
 		this._aggCache = new Map();
 		for (const u of this.users) this.customer(u.customerId, u);
 	}

@@ -72,11 +72,11 @@ describe('<result><status> errors', () => {
 
 	test('the failing item is named, and Continue On Fail keeps the other items', async () => {
 		server.reply = (res, seen) =>
-			seen.query.get('id') === 'bad'
+			seen.query.get('id') === '999'
 				? send(res, resultXml('not_exist', '不存在'))
 				: send(res, xml(`<maillist><id>${seen.query.get('id')}</id></maillist>`));
 		const parameters = { ...GET, contactList: '={{ { __rl: true, mode: "id", value: $json.id } }}' };
-		const items = [{ json: { id: '1' } }, { json: { id: 'bad' } }, { json: { id: '3' } }];
+		const items = [{ json: { id: '1' } }, { json: { id: '999' } }, { json: { id: '3' } }];
 		const error = await runUmail(server, parameters, { items }).catch((thrown: NodeApiError) => thrown);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).context.itemIndex).toBe(1);
@@ -111,7 +111,7 @@ describe('HTTP errors', () => {
 	test.each([500, 502, 503, 504])('HTTP %i on a read: a server error after every attempt', async (code) => {
 		server.reply = (res) => send(res, '', code, 'text/html');
 		const error = await failure(GET);
-		expect(error.message).toBe('U-Mail answered Contact List → Get (mloperate.php?do=maillist-detail) with a server error: HTTP ' + code);
+		expect(error.message).toBe('U-Mail answered Contact List → Get (mloperate.php?do=maillist-detail) with a server error: HTTP ' + code + (code === 503 ? ': try again in a minute or two' : ''));
 		expect(error.description).toBe('The answer was empty');
 		expect(error.httpCode).toBe(String(code));
 		expect(server.seen).toHaveLength(3);

@@ -128,11 +128,13 @@ describe('writes are never retried', () => {
 describe('UTF-8 round trip', () => {
 	const CHINESE = '会员 Newsletter 「十一月」 한국어 Ñandú ✓ 😀 & = + % ;';
 
-	test('query string: an id in Chinese arrives decoded', async () => {
-		server.reply = (res, seen) => send(res, xml(`<maillist><id>${seen.query.get('id')}</id></maillist>`));
-		const [out] = json(await runUmail(server, { ...GET, contactList: byId('会员-7') }));
-		expect(server.seen[0].query.get('id')).toBe('会员-7');
-		expect(out.id).toBe('会员-7');
+	test('query string: a keyword in Chinese arrives decoded', async () => {
+		server.reply = (res, seen) => send(res, xml(`<data><addr><address>${seen.query.get('keyword')}</address></addr></data>`));
+		const [out] = json(
+			await runUmail(server, { resource: 'address', operation: 'getMany', contactList: byId('7'), filters: { keyword: '会员-7' }, limit: 1, simplify: false }),
+		);
+		expect(server.seen[0].query.get('keyword')).toBe('会员-7');
+		expect(out.address).toBe('会员-7');
 	});
 
 	test('form-urlencoded: Chinese fields arrive intact, declared UTF-8', async () => {

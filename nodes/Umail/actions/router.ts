@@ -46,7 +46,16 @@ function toArray(result: IDataObject | IDataObject[]): IDataObject[] {
 	return Array.isArray(result) ? result : [result];
 }
 
+/** Limit is checked before any request, also where it is applied to an answer that holds everything (e.g. §4.1). */
+function checkLimit(op: OperationDef, p: Params): void {
+	const limit = op.properties.find((property) => property.name === 'limit');
+	if (!limit || !hasParameter(op, 'returnAll') || p.boolean('returnAll')) return;
+	const max = limit.typeOptions?.maxValue;
+	p.number('limit', { min: 1, max: typeof max === 'number' ? max : undefined, fallback: 50 });
+}
+
 async function runOne(op: OperationDef, ctx: ItemContext): Promise<OperationResult> {
+	checkLimit(op, ctx.p);
 	if (op.run) return await op.run(ctx);
 	if (op.paging) return await readPages(op, ctx);
 	const answer = await ctx.call(op.request!(ctx.p));
@@ -87,7 +96,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	// errors name the operation as the editor shows it, with the endpoint for support
 	const label = `${RESOURCES.find((entry) => entry.value === resource)!.name} → ${op.name}`;
-	const call = async (request: UmailRequest, itemIndex?: number) => await umailRequest.call(this, { label, ...request }, itemIndex);
+	const call = async (request: UmailRequest, itemIndex?: number) => await umailRequest.call(this, { label, effect: op.effect, ...request }, itemIndex);
 
 	if (op.runBatch) {
 		return [

@@ -18,7 +18,7 @@ async function search(
 	toEntry: (record: IDataObject) => Entry,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await umailRequest.call(this, request);
+	const answer = await umailRequest.call(this, { effect: 'read', ...request });
 	const results = listAt(answer.body, path)
 		.map(toEntry)
 		.filter((entry) => matches(entry, filter));
@@ -56,7 +56,7 @@ export const listSearch = {
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
 		const page = Number(paginationToken ?? 1) || 1;
-		const answer = await umailRequest.call(this, {
+		const answer = await umailRequest.call(this, { effect: 'read',
 			endpoint: 'task.php',
 			do: 'task-list',
 			qs: { page, limit: TASK_PAGE },

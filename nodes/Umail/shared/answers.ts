@@ -93,7 +93,7 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /** The name of the first element, skipping the declaration, comments and processing instructions. */
-function rootName(text: string): string | undefined {
+export function rootName(text: string): string | undefined {
 	const match = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>)*<([A-Za-z_][\w.-]*)/.exec(text);
 	return match?.[1];
 }

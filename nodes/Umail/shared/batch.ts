@@ -88,6 +88,7 @@ export async function importStatus(call: Call, importId: string): Promise<Import
 	const answer = await call({
 		endpoint: 'mloperate.php',
 		do: 'ml-addr-add-file-query',
+		effect: 'read',
 		qs: { id: importId },
 		okStatuses: ['no_complete', 'not_exist', 'error'],
 	});
@@ -123,6 +124,7 @@ export async function importCounts(call: Call, fileName: string): Promise<Import
 	const answer = await call({
 		endpoint: 'mloperate.php',
 		do: 'ml-addr-add-log',
+		effect: 'read',
 		lists: ['result.data.address_log'],
 	});
 	const entries = listAt(answer.body, 'result.data.address_log').filter((entry) => entry.filename === fileName);
@@ -147,6 +149,31 @@ export function uniqueImportName(contactListId: string): string {
 	const stamp = Date.now().toString(36);
 	const random = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
 	return `n8n-contacts-${contactListId}-${stamp}-${random}.txt`;
+}
+
+/** 1-based item ranges, e.g. `1–500, 1001–1020`. */
+function ranges(indexes: number[]): string {
+	const out: string[] = [];
+	const sorted = [...indexes].sort((a, b) => a - b);
+	for (let i = 0; i < sorted.length; ) {
+		let j = i;
+		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+		out.push(i === j ? `${sorted[i] + 1}` : `${sorted[i] + 1}–${sorted[j] + 1}`);
+		i = j + 1;
+	}
+	return out.join(', ');
+}
+
+/** The items U-Mail accepted so far in a bulk run, for the error that stops it, so a rerun can leave them out. */
+export function acceptedSoFar(results: IDataObject[]): { accepted: number; sent: string } {
+	const indexes: number[] = [];
+	results.forEach((result, index) => {
+		if (result && (result.status === 'added' || result.status === 'imported')) indexes.push(index);
+	});
+	const sent = indexes.length
+		? `${indexes.length} item(s) were already sent and accepted (items ${ranges(indexes)}); no call was made after the failure`
+		: 'No item was accepted before the failure; no call was made after it';
+	return { accepted: indexes.length, sent };
 }
 
 // ---------------------------------------------------------------- reading many items fast

@@ -36,6 +36,14 @@ export function scrub(text: string, secrets: string[] = []): string {
 	return clean;
 }
 
+/** The longest message or description an error carries: an API error can hold a megabyte of text. */
+export const MAX_ERROR_TEXT = 4096;
+
+/** Cut after scrubbing, so no part of a secret survives the cut. */
+export function capText(text: string, max = MAX_ERROR_TEXT): string {
+	return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters not shown)` : text;
+}
+
 function apiError(
 	node: INode,
 	facts: RequestFacts,
@@ -44,9 +52,9 @@ function apiError(
 	extra: JsonObject = {},
 ): NodeApiError {
 	const secrets = facts.secrets ?? [];
-	const safeMessage = scrub(message, secrets);
-	const safeDescription = scrub(description, secrets);
-	const response: JsonObject = { message: safeMessage, description: safeDescription, ...extra };
+	const safeMessage = capText(scrub(message, secrets));
+	const safeDescription = capText(scrub(description, secrets));
+	const response: JsonObject = { ...extra, message: safeMessage, description: safeDescription };
 	return new NodeApiError(node, response, {
 		message: safeMessage,
 		description: safeDescription,
@@ -64,7 +72,7 @@ export function statusError(node: INode, facts: RequestFacts, status: string, da
 	const help = STATUS_HELP[status] ?? (isAuthStatus(status) ? AUTH_HINT : undefined);
 	const message = `U-Mail refused ${facts.operation}: ${status}${data ? ` (${data})` : ''}`;
 	const description = [help, data && `Server message: ${data}`].filter(Boolean).join('. ');
-	return apiError(node, facts, message, description, { status, data: scrub(data, facts.secrets) });
+	return apiError(node, facts, message, description, { status: capText(scrub(status, facts.secrets), 200), data: capText(scrub(data, facts.secrets)) });
 }
 
 /** The first bytes of an answer, for a message: scrubbed first, then cut, so no part of a secret survives the cut. */
@@ -72,7 +80,19 @@ function firstBytes(head: string, facts: RequestFacts): string {
 	return snippetOf(scrub(head, facts.secrets));
 }
 
-export function httpStatusError(node: INode, facts: RequestFacts, statusCode: number, head: string): NodeApiError {
+/** When to try again, from Retry-After, or plain words when the server did not say. */
+function tryAgain(statusCode: number, retryAfterMs: number | undefined): string {
+	if (retryAfterMs !== undefined) return `: try again in ${Math.ceil(retryAfterMs / 1000)} s (the server's Retry-After)`;
+	return statusCode === 429 || statusCode === 503 ? ': try again in a minute or two' : '';
+}
+
+export function httpStatusError(
+	node: INode,
+	facts: RequestFacts,
+	statusCode: number,
+	head: string,
+	retryAfterMs?: number,
+): NodeApiError {
 	const snippet = firstBytes(head, facts);
 	if (statusCode === 401 || statusCode === 403) {
 		return apiError(node, facts, `${AUTH_HINT} (HTTP ${statusCode})`, snippet ? `The server answered: ${snippet}` : '', {
@@ -83,7 +103,7 @@ export function httpStatusError(node: INode, facts: RequestFacts, statusCode: nu
 	return apiError(
 		node,
 		facts,
-		`U-Mail answered ${facts.operation} with ${kind}: HTTP ${statusCode}`,
+		`U-Mail answered ${facts.operation} with ${kind}: HTTP ${statusCode}${statusCode === 429 ? ' (too many requests)' : ''}${tryAgain(statusCode, retryAfterMs)}`,
 		snippet ? `The server answered: ${snippet}` : 'The answer was empty',
 		{ httpCode: String(statusCode) },
 	);
@@ -121,7 +141,8 @@ export function networkCode(error: unknown): string | undefined {
 		if (typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code)) return candidate.code;
 		if (typeof candidate.message === 'string') {
 			if (/timeout|timed out/i.test(candidate.message)) return 'ETIMEDOUT';
-			if (/socket hang up/i.test(candidate.message)) return 'ECONNRESET';
+			// axios: `aborted` / `stream has been aborted` when the connection drops in the middle of the answer
+			if (/socket hang up|^aborted$|stream has been aborted/i.test(candidate.message)) return 'ECONNRESET';
 		}
 		current = candidate.cause;
 	}

@@ -39,6 +39,8 @@ interface LocatorOptions {
 	description?: string;
 	required?: boolean;
 	placeholder?: string;
+	/** the API takes the id as a number (also checked at run time, in every mode: Params.id) */
+	numeric?: boolean;
 }
 
 /** A resource locator: From List (searchable) or By ID. */
@@ -66,7 +68,9 @@ export function locator(options: LocatorOptions): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*[^\\s,]+\\s*$', errorMessage: 'Enter a single ID' },
+						properties: options.numeric
+							? { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a single numeric ID' }
+							: { regex: '^\\s*[^\\s,]+\\s*$', errorMessage: 'Enter a single ID' },
 					},
 				],
 			},
@@ -75,13 +79,13 @@ export function locator(options: LocatorOptions): INodeProperties {
 }
 
 export const contactListLocator = (overrides: Partial<LocatorOptions> = {}) =>
-	locator({ name: 'contactList', displayName: 'Contact List', searchMethod: 'searchContactLists', ...overrides });
+	locator({ name: 'contactList', displayName: 'Contact List', searchMethod: 'searchContactLists', numeric: true, ...overrides });
 
 export const templateLocator = (overrides: Partial<LocatorOptions> = {}) =>
-	locator({ name: 'template', displayName: 'Template', searchMethod: 'searchTemplates', ...overrides });
+	locator({ name: 'template', displayName: 'Template', searchMethod: 'searchTemplates', numeric: true, ...overrides });
 
 export const taskLocator = (overrides: Partial<LocatorOptions> = {}) =>
-	locator({ name: 'task', displayName: 'Task', searchMethod: 'searchTasks', ...overrides });
+	locator({ name: 'task', displayName: 'Task', searchMethod: 'searchTasks', numeric: true, ...overrides });
 
 export const domainLocator = (overrides: Partial<LocatorOptions> = {}) =>
 	locator({

@@ -102,10 +102,18 @@ export class Params {
 		});
 	}
 
-	/** a string, trimmed; empty → undefined unless required */
+	/** a value given for field `name` as trimmed text ('' when absent); an object or array is refused, not sent as `[object Object]` */
+	textOf(name: string, value: unknown): string {
+		if (value !== null && typeof value === 'object') {
+			const kind = Array.isArray(value) ? 'a list' : 'an object';
+			throw this.fail(name, `must be text, got ${kind}: ${JSON.stringify(value).slice(0, 80)}`);
+		}
+		return value === undefined || value === null ? '' : String(value).trim();
+	}
+
+	/** a string, trimmed; empty → undefined unless required; an object or array (an expression gone wrong) is refused */
 	string(name: string, options: { required?: boolean; fallback?: string } = {}): string | undefined {
-		const value = this.raw(name, options.fallback ?? '');
-		const text = value === undefined || value === null ? '' : String(value).trim();
+		const text = this.textOf(name, this.raw(name, options.fallback ?? ''));
 		if (text === '') {
 			if (options.required) throw this.fail(name, 'is required');
 			return undefined;
@@ -115,6 +123,17 @@ export class Params {
 
 	required(name: string): string {
 		return this.string(name, { required: true }) as string;
+	}
+
+	/**
+	 * An id the API takes as a number (contact list, template, task, address, attachment, import), checked in every
+	 * resource-locator mode (also modes unknown to this version, from imported workflows, whose value n8n passes raw).
+	 */
+	id(name: string, options: { required?: boolean } = { required: true }): string {
+		const text = this.string(name, options);
+		if (text === undefined) return '';
+		if (!/^\d+$/.test(text)) throw this.fail(name, `must be a numeric ID, got "${text.slice(0, 80)}"`);
+		return text;
 	}
 
 	boolean(name: string, fallback = false): boolean {

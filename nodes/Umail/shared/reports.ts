@@ -118,7 +118,7 @@ export function readTaskSelection(p: Params): TaskSelection {
 	}
 	if (mode === 'batchNumber') return { mode, ident: p.required('batchNumber') };
 	if (mode === 'statisticsTaskId') return { mode, statisticsTaskId: p.list('statisticsTaskId').join(',') || p.required('statisticsTaskId') };
-	return { mode, id: p.required('task') };
+	return { mode, id: p.id('task') };
 }
 
 /** A header line names columns; data lines of these exports always hold an address. */
@@ -135,9 +135,15 @@ export function rowsOfLines(lines: string[], fallbackColumns: readonly string[])
 }
 
 /** The API's own file, passed on as it came (line by line), in the binary field the user named. */
+function csvCell(cell: string): string {
+	return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
 export async function fileOfLines(ctx: ItemContext, lines: string[], fileName: string): Promise<OperationResult> {
 	const property = ctx.p.string('binaryPropertyName', { fallback: 'data' }) ?? 'data';
-	const text = lines.length ? `${lines.join('\n')}\n` : '';
+	// the service separates some exports' columns with TAB (§2.3.2, §4.6): the file given out is CSV either way
+	const csv = lines.map((line) => (line.includes('\t') ? cellsOf(line).map(csvCell).join(',') : line));
+	const text = csv.length ? `${csv.join('\n')}\n` : '';
 	const binary = await ctx.fn.helpers.prepareBinaryData(Buffer.from(text, 'utf8'), fileName, 'text/csv');
 	const rows = lines.length && isHeader(lines[0]) ? lines.length - 1 : lines.length;
 	return { items: [{ json: { fileName, rows }, binary: { [property]: binary } }] };

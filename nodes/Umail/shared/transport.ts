@@ -10,7 +10,7 @@ import {
 	sleep,
 } from 'n8n-workflow';
 
-import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml } from './answers';
+import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml, rootName } from './answers';
 import { decodeJsonStreamed } from './jsonStream';
 import { decodeStreamed, isStream, readStream, type StreamOutcome, type StreamSpec } from './stream';
 import {
@@ -26,6 +26,9 @@ export const CREDENTIAL = 'umailApi';
 
 export type UmailFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
+/** what a call does: a `read` may be asked again, a `write` is sent once (see OperationDef.effect) */
+export type Effect = 'read' | 'write';
+
 export type Scalar = string | number | boolean | undefined | null;
 
 export interface UploadFile {
@@ -40,6 +43,8 @@ export interface UmailRequest {
 	endpoint: string;
 	do?: string;
 	method?: 'GET' | 'POST';
+	/** default `write`: sent once; only reads are retried */
+	effect?: Effect;
 	qs?: Record<string, Scalar>;
 	/** POST fields, sent form-urlencoded, or multipart when `files` is set */
 	form?: Record<string, Scalar>;
@@ -53,6 +58,8 @@ export interface UmailRequest {
 	okStatuses?: readonly string[];
 	/** the XML answer may be a bare declaration, meaning "nothing" (§3.6) */
 	emptyOk?: boolean;
+	/** the XML root the answer must have (besides `<result>`); default: the first name of `lists` or `stream.records` */
+	root?: string;
 	/** what users call the call, for messages, e.g. `Contact List → Get`; the router sets it */
 	label?: string;
 	/**
@@ -69,7 +76,7 @@ export interface UmailAnswer {
 }
 
 const SUCCESS = new Set(['success', 'success_and_check_ok']);
-const RETRYABLE_HTTP = new Set([500, 502, 503, 504]);
+const RETRYABLE_HTTP = new Set([429, 500, 502, 503, 504]);
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
 
 /** Tunables, exported so tests and benchmarks can shorten waits. */
@@ -77,7 +84,20 @@ export const transportSettings = {
 	timeoutMs: 60_000,
 	readAttempts: 3,
 	backoffMs: 400,
+	/** the longest Retry-After a read waits for; a longer one ends the run with an error saying when to try again */
+	maxRetryAfterMs: 30_000,
+	/** all the waits of one read together */
+	maxTotalWaitMs: 60_000,
 };
+
+/** Retry-After in ms (seconds or an HTTP date), undefined when absent or unreadable. */
+export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
+	const text = String(Array.isArray(value) ? value[0] : (value ?? '')).trim();
+	if (text === '') return undefined;
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	const at = Date.parse(text);
+	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
 
 function clean(values: Record<string, Scalar> | undefined): Record<string, string> {
 	const out: Record<string, string> = {};
@@ -129,34 +149,78 @@ function checkResult(this: UmailFunctions, decoded: unknown, facts: RequestFacts
 	throw statusError(this.getNode(), facts, status, data);
 }
 
-function decodeText(request: UmailRequest, text: string, kind: string): unknown {
+function decodeText(request: UmailRequest, text: string, kind: string): { decoded: unknown; xml: boolean } {
 	// an XML `<result>` can answer any call, also those documented as JSON or text, when a parameter is refused
-	const isXml = kind === 'xml' || /^\s*<\?xml|^\s*<result[\s>]/.test(text);
-	if (isXml) return decodeXml(text, request.lists, request.emptyOk);
-	if (kind === 'json') return decodeJson(text);
-	return decodeLines(text);
+	const isXml = kind === 'xml' || /^\s*<\?xml|^\s*<(result|error)[\s>]/.test(text);
+	if (isXml) return { decoded: decodeXml(text, request.lists, request.emptyOk), xml: true };
+	if (kind === 'json') return { decoded: decodeJson(text), xml: false };
+	return { decoded: decodeLines(text), xml: false };
+}
+
+function expectedRoot(request: UmailRequest): string | undefined {
+	const path = request.root ?? request.lists?.[0] ?? request.stream?.records;
+	const first = path?.split('.')[0];
+	return first && first !== '[]' ? first : undefined;
+}
+
+/**
+ * An answer of another shape than the operation's is an error naming it, never an empty result: `<error>` anywhere,
+ * another root than the expected one, XML where JSON or text was documented (a `<result>` is checked by checkResult).
+ */
+function checkShape(this: UmailFunctions, decoded: unknown, request: UmailRequest, facts: RequestFacts, head: string) {
+	const roots = decoded && typeof decoded === 'object' ? Object.keys(decoded) : [];
+	if (roots.includes('result') || roots.length === 0) return;
+	if (roots.includes('error')) {
+		const error = (decoded as IDataObject).error;
+		const fields = error && typeof error === 'object' ? (error as IDataObject) : { message: error };
+		const code = String(fields.code ?? fields.status ?? 'error');
+		const message = String(fields.message ?? fields.msg ?? fields.data ?? '');
+		throw statusError(this.getNode(), facts, code, message);
+	}
+	const kind = request.answer ?? 'xml';
+	if (kind !== 'xml') {
+		throw formatError(this.getNode(), facts, `The server sent XML <${roots[0]}> where ${kind === 'json' ? 'JSON' : 'a text export'} was expected`, head);
+	}
+	// the decoder adds the documented lists, so the root is read from the text (a streamed answer has no text here:
+	// its decoder already checked the record path)
+	const root = expectedRoot(request);
+	const sent = head ? rootName(head) : undefined;
+	if (root && sent && sent !== root) {
+		throw formatError(this.getNode(), facts, `The server sent XML <${sent}> where <${root}> was expected`, head);
+	}
 }
 
 function decode(this: UmailFunctions, request: UmailRequest, raw: Buffer, facts: RequestFacts): unknown {
 	const kind = request.answer ?? 'xml';
 	if (kind === 'buffer') return raw;
 	let decoded: unknown;
+	let xml = false;
 	let problem: AnswerFormatError | undefined;
+	const text = raw.toString('utf8');
 	try {
-		decoded = decodeText(request, raw.toString('utf8'), kind);
+		({ decoded, xml } = decodeText(request, text, kind));
 	} catch (error) {
 		if (!(error instanceof AnswerFormatError)) throw new NodeApiError(this.getNode(), error as JsonObject);
 		problem = error;
 	}
 	if (problem) throw formatError(this.getNode(), facts, problem.message, problem.head);
 	checkResult.call(this, decoded, facts, request.okStatuses);
+	if (xml) checkShape.call(this, decoded, request, facts, text.slice(0, 2000));
 	return decoded;
+}
+
+/** How long to wait before attempt `attempt + 1` of a read, or undefined when it is not asked again. */
+function waitBefore(attempt: number, waited: number, retryAfter: number | undefined): number | undefined {
+	if (attempt >= transportSettings.readAttempts) return undefined;
+	if (retryAfter !== undefined && retryAfter > transportSettings.maxRetryAfterMs) return undefined;
+	const wait = retryAfter ?? transportSettings.backoffMs * 2 ** (attempt - 1);
+	return waited + wait > transportSettings.maxTotalWaitMs ? undefined : wait;
 }
 
 /**
  * The one way this pack talks to U-Mail: builds the request, sends it through n8n's authenticated helper (so n8n's
- * proxy, SSL and credential handling apply), retries reads, decodes the answer and maps every failure to a NodeApiError
- * that names the operation and item and never holds the password or the Authorization header.
+ * proxy, SSL and credential handling apply), retries reads (never writes), decodes the answer and maps every failure
+ * to a NodeApiError that names the operation and item and never holds the password or the Authorization header.
  */
 export async function umailRequest(
 	this: UmailFunctions,
@@ -182,11 +246,14 @@ export async function umailRequest(
 		json: false,
 		timeout: request.timeoutMs ?? transportSettings.timeoutMs,
 		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+		// a redirect to another host must not carry the Basic credentials there
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
-	// writes are never retried: the first attempt may have landed
-	const attempts = method === 'GET' ? transportSettings.readAttempts : 1;
+	// by what the call does, not by its HTTP method: many writes of this API are GETs
+	const reads = request.effect === 'read';
 	const kind = request.answer ?? 'xml';
 	let streaming = request.stream !== undefined && method === 'GET' && (kind === 'xml' || kind === 'json');
+	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
 		let raw: Buffer = Buffer.alloc(0);
@@ -206,9 +273,12 @@ export async function umailRequest(
 				} else raw = await readStream(response.body);
 			} else raw = toBuffer(response.body);
 		} catch (error) {
+			// also a connection reset in the middle of the answer: a read is asked again
 			const code = networkCode(error);
-			if (attempt < attempts && code && RETRYABLE_NETWORK.has(code)) {
-				await sleep(transportSettings.backoffMs * 2 ** (attempt - 1));
+			const wait = reads && code && RETRYABLE_NETWORK.has(code) ? waitBefore(attempt, waited, undefined) : undefined;
+			if (wait !== undefined) {
+				waited += wait;
+				await sleep(wait);
 				continue;
 			}
 			throw networkError(this.getNode(), facts, error);
@@ -222,15 +292,19 @@ export async function umailRequest(
 			}
 			if (streamed.problem) throw formatError(this.getNode(), facts, streamed.problem.message, streamed.problem.head);
 			checkResult.call(this, streamed.decoded, facts, request.okStatuses);
+			if (kind === 'xml') checkShape.call(this, streamed.decoded, request, facts, '');
 			return { body: streamed.decoded, contentType: String(response.headers?.['content-type'] ?? '') };
 		}
 		const statusCode = response.statusCode;
 		if (statusCode >= 400) {
-			if (attempt < attempts && RETRYABLE_HTTP.has(statusCode)) {
-				await sleep(transportSettings.backoffMs * 2 ** (attempt - 1));
+			const retryAfter = retryAfterMs(response.headers?.['retry-after']);
+			const wait = reads && RETRYABLE_HTTP.has(statusCode) ? waitBefore(attempt, waited, retryAfter) : undefined;
+			if (wait !== undefined) {
+				waited += wait;
+				await sleep(wait);
 				continue;
 			}
-			throw httpStatusError(this.getNode(), facts, statusCode, raw.subarray(0, 2000).toString('utf8'));
+			throw httpStatusError(this.getNode(), facts, statusCode, raw.subarray(0, 2000).toString('utf8'), retryAfter);
 		}
 		const contentType = String(response.headers?.['content-type'] ?? '');
 		if (request.answer !== 'buffer' && /text\/html/i.test(contentType) && looksLikeHtml(raw.subarray(0, 200).toString('utf8'))) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { CodeTable } from './codes';
 import type { Params } from './params';
-import type { UmailAnswer, UmailRequest } from './transport';
+import type { Effect, UmailAnswer, UmailRequest } from './transport';
 
 /** What an operation gets for one input item. */
 export interface ItemContext {
@@ -41,6 +41,12 @@ export interface OperationDef {
 	/** sentence case action, e.g. `Get many contact lists` */
 	action: string;
 	description: string;
+	/**
+	 * what the operation does to the account, declared once here: a `read` may be asked again after a 5xx or a network
+	 * error, a `write` is sent once (the first attempt may have landed). Requests of compound operations may say
+	 * otherwise for themselves (a write that reads first).
+	 */
+	effect: Effect;
 	properties: INodeProperties[];
 	/** the request for one item; `page` is set for paged list operations */
 	request?: (p: Params, page?: PageRequest) => UmailRequest;

@@ -39,7 +39,7 @@ export const domainVerificationChanged: TriggerEvent<DomainStatuses> = {
 		if (fn.getNodeParameter('domainScope', 'all') === 'chosen') {
 			domains = [locatorValue(fn.getNodeParameter('domain', '')).toLowerCase()];
 		} else {
-			const list = await umailRequest.call(fn, { endpoint: 'bs.php', do: 'domain-list', lists: ['domain_list.data'] });
+			const list = await umailRequest.call(fn, { effect: 'read', endpoint: 'bs.php', do: 'domain-list', lists: ['domain_list.data'] });
 			// customer_id 0 = the service's own domains, not the user's to verify
 			domains = listAt(list.body, 'domain_list.data')
 				.filter((entry) => String(entry.customer_id) !== '0')
@@ -48,7 +48,7 @@ export const domainVerificationChanged: TriggerEvent<DomainStatuses> = {
 		const next: DomainStatuses = {};
 		const items: IDataObject[] = [];
 		if (!domains.length) return { items, state: next };
-		const answer = await umailRequest.call(fn, {
+		const answer = await umailRequest.call(fn, { effect: 'read',
 			endpoint: 'bs.php',
 			do: 'domain-check',
 			method: 'POST',

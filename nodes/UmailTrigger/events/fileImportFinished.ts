@@ -26,7 +26,7 @@ export const fileImportFinished: TriggerEvent<FinishedImports> = {
 	scope: (fn) => [fn.getNodeParameter('days', 7)],
 	async poll({ fn }, state) {
 		const since = serviceDateTime(-lookbackDays(fn));
-		const answer = await umailRequest.call(fn, {
+		const answer = await umailRequest.call(fn, { effect: 'read',
 			endpoint: 'mloperate.php',
 			do: 'ml-addr-add-log',
 			lists: ['result.data.address_log'],

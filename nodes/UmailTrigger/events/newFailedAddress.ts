@@ -19,7 +19,7 @@ const keyOf = (row: IDataObject) => `${String(row.email).toLowerCase()} ${String
 
 async function exportRows(fn: IPollFunctions, qs: IDataObject): Promise<IDataObject[]> {
 	// type=all with repeats kept: every (address, type, task) row; JSON is the export's lightest documented form
-	const answer = await umailRequest.call(fn, {
+	const answer = await umailRequest.call(fn, { effect: 'read',
 		endpoint: 'failexportall.php',
 		qs: { type: 'all', out_type: 'json', is_repeat: 1, ...qs } as Record<string, string | number>,
 		answer: 'json',

@@ -13,7 +13,7 @@ export type UnsubscribeCursors = Record<string, TimeCursor>;
 const LINE = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)\s+(\S+)\s*$/;
 
 async function unsubscribes(fn: IPollFunctions, listId: string): Promise<Array<Stamped<IDataObject>>> {
-	const answer = await umailRequest.call(fn, {
+	const answer = await umailRequest.call(fn, { effect: 'read',
 		endpoint: 'mloperate.php',
 		do: 'unsubscribe-export',
 		qs: { id: listId },
@@ -54,7 +54,7 @@ export const newUnsubscribe: TriggerEvent<UnsubscribeCursors> = {
 	async poll({ fn, sample }, state) {
 		let ids: string[];
 		if (fn.getNodeParameter('listScope', 'chosen') === 'all') {
-			const answer = await umailRequest.call(fn, { endpoint: 'mloperate.php', do: 'maillist-list', lists: ['maillist.item'] });
+			const answer = await umailRequest.call(fn, { effect: 'read', endpoint: 'mloperate.php', do: 'maillist-list', lists: ['maillist.item'] });
 			ids = listAt(answer.body, 'maillist.item').map((list) => String(list.id));
 		} else ids = chosenIds(fn, 'lists', 'contactList', 'contact list');
 		const next = keepOnly(state ?? {}, ids);

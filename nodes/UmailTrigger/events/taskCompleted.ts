@@ -13,13 +13,13 @@ export type CompletedTasks = string[];
 
 async function details(fn: IPollFunctions, task: IDataObject): Promise<IDataObject> {
 	const id = String(task.id);
-	const overview = await umailRequest.call(fn, {
+	const overview = await umailRequest.call(fn, { effect: 'read',
 		endpoint: 'track.php',
 		do: 'overview',
 		qs: { id },
 		lists: ['track.link_statistic.link'],
 	});
-	const billing = await umailRequest.call(fn, { endpoint: 'stask.php', qs: { id }, lists: ['data.task'] });
+	const billing = await umailRequest.call(fn, { effect: 'read', endpoint: 'stask.php', qs: { id }, lists: ['data.task'] });
 	return addLabels(
 		{ ...task, tracking: objectAt(overview.body, 'track'), billing: listAt(billing.body, 'data.task') },
 		{ send_status: 'sendStatus', track_status: 'trackStatus' },

@@ -12,7 +12,7 @@ import type { TriggerEvent } from './types';
 export type CheckedTemplates = Record<string, string>;
 
 async function checkStatus(fn: IPollFunctions, id: string): Promise<IDataObject> {
-	const answer = await umailRequest.call(fn, { endpoint: 'template.php', do: 'get-tpl-status', qs: { tpl_id: id } });
+	const answer = await umailRequest.call(fn, { effect: 'read', endpoint: 'template.php', do: 'get-tpl-status', qs: { tpl_id: id } });
 	return objectAt(answer.body, 'template');
 }
 
@@ -59,7 +59,7 @@ export const templateCheckFinished: TriggerEvent<CheckedTemplates> = {
 		if (fn.getNodeParameter('templateScope', 'all') === 'chosen') {
 			candidates = [{ id: locatorValue(fn.getNodeParameter('template', '')) }];
 		} else {
-			const answer = await umailRequest.call(fn, {
+			const answer = await umailRequest.call(fn, { effect: 'read',
 				endpoint: 'template.php',
 				do: 'list-tpl',
 				lists: ['template_list.template', 'template_list.template.subject', 'template_list.template.attachments.attachment'],

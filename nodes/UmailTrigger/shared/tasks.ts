@@ -18,11 +18,11 @@ const LIST = 'task_list.task';
  */
 export async function recentTasks(fn: IPollFunctions, days: number, state?: string): Promise<IDataObject[]> {
 	const qs = { date: serviceDate(-days), date_end: serviceDate(AHEAD_DAYS), state };
-	const first = await umailRequest.call(fn, { endpoint: 'task.php', do: 'list-task', qs, lists: [LIST] });
+	const first = await umailRequest.call(fn, { effect: 'read', endpoint: 'task.php', do: 'list-task', qs, lists: [LIST] });
 	const tasks = listAt(first.body, LIST);
 	if (tasks.length < FIRST_CALL) return tasks;
 	for (let page = FIRST_CALL / PAGE + 1; ; page++) {
-		const answer = await umailRequest.call(fn, {
+		const answer = await umailRequest.call(fn, { effect: 'read',
 			endpoint: 'task.php',
 			do: 'list-task',
 			qs: { ...qs, page, limit: PAGE },
@@ -36,7 +36,7 @@ export async function recentTasks(fn: IPollFunctions, days: number, state?: stri
 
 /** One task by send id (§2.1 with `id`). */
 export async function taskById(fn: IPollFunctions, id: string): Promise<IDataObject | undefined> {
-	const answer = await umailRequest.call(fn, { endpoint: 'task.php', do: 'list-task', qs: { id }, lists: [LIST] });
+	const answer = await umailRequest.call(fn, { effect: 'read', endpoint: 'task.php', do: 'list-task', qs: { id }, lists: [LIST] });
 	return listAt(answer.body, LIST).find((task) => String(task.id) === id);
 }
 

@@ -44,12 +44,12 @@ export function trackingEvent(source: TrackingSource): TriggerEvent<TaskCursors>
 			await scanTracking(run, state, {
 				level: source.level,
 				async counters(fn, id) {
-					const answer = await umailRequest.call(fn, { endpoint: 'track.php', do: 'overview', qs: { id } });
+					const answer = await umailRequest.call(fn, { effect: 'read', endpoint: 'track.php', do: 'overview', qs: { id } });
 					const overview = objectAt(answer.body, 'track');
 					return source.counters.map((field) => String(overview[field] ?? '')).join('|');
 				},
 				async read(fn, id) {
-					const answer = await umailRequest.call(fn, {
+					const answer = await umailRequest.call(fn, { effect: 'read',
 						endpoint: 'track.php',
 						do: source.do,
 						qs: { id },

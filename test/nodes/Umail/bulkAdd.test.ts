@@ -1,3 +1,4 @@
+import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { batchSettings } from '../../../nodes/Umail/shared/batch';
@@ -253,6 +254,27 @@ describe('Address → Add Many (bulk add)', () => {
 		expect(out.map((o) => o.status)).toEqual(['added', 'added', 'added', 'failed', 'failed']);
 		expect(out[3].error).toMatch(/not_exist/);
 		expect(env.control.log.map((entry) => entry.resultStatus)).toEqual(['success', 'not_exist']);
+	});
+
+	test('without Continue On Fail a failed batch stops the run; the error says which items were accepted', async () => {
+		const contacts = Array.from({ length: 2500 }, (_, i) => contact(i, 'partial'));
+		// the third call fails; the second is in flight beside it and finishes; nothing is sent after the failure
+		env.control.faults.next('5xx', 1, { only: (entry) => entry.do === 'ml-addr-add' && env.control.log.filter((e) => e.do === 'ml-addr-add').length === 3 });
+		const error = await run(contacts).then(
+			() => undefined,
+			(thrown: NodeApiError) => thrown,
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		const calls = env.control.log.filter((entry) => entry.do === 'ml-addr-add');
+		// batches 1 and 2, the failed batch 3, and batch 4 only if it was already in flight: never batch 5
+		expect(calls.map((entry) => entry.status).slice(0, 3)).toEqual([200, 200, 500]);
+		expect(calls.length).toBeLessThanOrEqual(4);
+		const stored = addressesOf(env, listId);
+		const accepted = contacts.map((c, i) => (stored.has(String(c.email)) ? i : -1)).filter((i) => i >= 0);
+		expect(accepted.length).toBe(500 * (calls.length - 1));
+		const ranges = accepted.length === 1500 ? '1–1000, 1501–2000' : '1–1000';
+		expect(error!.message).toMatch(new RegExp(`^Item 1001: batch 3 \\(items 1001–1500\\) failed: .*HTTP 500\\. ${accepted.length} item\\(s\\) already accepted$`));
+		expect(error!.description).toMatch(new RegExp(`^${accepted.length} item\\(s\\) were already sent and accepted \\(items ${ranges}\\); no call was made after the failure`));
 	});
 
 	test('an import that outlasts Max Import Wait is reported as still parsing', async () => {

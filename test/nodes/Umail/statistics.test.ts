@@ -149,6 +149,22 @@ describe('Statistic', () => {
 			expect(env.control.log[0].query).toMatchObject({ type: '8', date: task.date, date_end: task.date, out_type: 'file', is_repeat: '1' });
 		});
 
+		test('with type, as a file: the export\'s TAB columns (§2.3.2) come out as CSV', async () => {
+			const task = demoTask(env);
+			const out = await runUmail(env, {
+				resource: 'statistics',
+				operation: 'exportFailedAddressesWithType',
+				selectBy: 'date',
+				date: task.date,
+				dateEnd: task.date,
+				output: 'file',
+			});
+			const text = Buffer.from(out[0].binary!.data.data, 'base64').toString('utf8');
+			const [head, first] = text.split('\n');
+			expect(head).toBe('email,type,task_id');
+			expect(first).toMatch(/^[^\s,]+@[^\s,]+,\d+,\d+$/);
+		});
+
 		test('"Mailbox does not exist" cannot be exported by date: fails before any request', async () => {
 			env.control.clearLog();
 			await expect(

@@ -22,8 +22,9 @@ describe('Subscription', () => {
 			}),
 		);
 		expect(out).toMatchObject({ success: true, status: 'success', contactListId: listId, emails: ['sub@example.com'] });
-		expect(env.control.log[0]).toMatchObject({ method: 'POST', do: 'ml-sub', query: expect.objectContaining({ list_id: listId }) });
-		expect(env.control.log[0].body).toMatchObject({ address: 'sub@example.com', name: 'Sub Scriber' });
+		// §4.11: address and name are GET parameters
+		expect(env.control.log[0]).toMatchObject({ method: 'GET', do: 'ml-sub', query: expect.objectContaining({ list_id: listId, address: 'sub@example.com', name: 'Sub Scriber' }) });
+		expect(env.control.log[0].body).toEqual({});
 		expect(list().addrs.get('sub@example.com')).toMatchObject({ fullname: 'Sub Scriber' });
 	});
 
@@ -74,7 +75,7 @@ describe('Subscription', () => {
 			['i3@example.com'],
 		]);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(env.control.log.map((entry) => entry.body.address)).toEqual(['i1@example.com', 'i3@example.com']);
+		expect(env.control.log.map((entry) => entry.query.address)).toEqual(['i1@example.com', 'i3@example.com']);
 	});
 
 	test('unsubscribe a comma list removes the addresses and records them as unsubscribed', async () => {

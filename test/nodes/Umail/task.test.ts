@@ -175,10 +175,50 @@ describe('Task', () => {
 			}),
 		);
 		expect(updated).toMatchObject({ success: true, id });
-		expect(env.control.log[0]).toMatchObject({ method: 'POST', do: 'edit-task', query: expect.objectContaining({ id }) });
-		expect(env.control.log[0].body).toEqual({ send_fullname: 'Renamed', send_status: '-1', send_time: '2026-12-02 08:15', is_delay: '-1' });
+		// the task is read first (§6.1), and the fields §6.3 defaults go with their current values
+		expect(env.control.log.map((entry) => entry.do)).toEqual(['task-list', 'edit-task']);
+		expect(env.control.log[1]).toMatchObject({ method: 'POST', do: 'edit-task', query: expect.objectContaining({ id }) });
+		expect(env.control.log[1].body).toEqual({
+			send_fullname: 'Renamed',
+			send_status: '-1',
+			send_time: '2026-12-02 08:15',
+			is_delay: '-1',
+			send_account: SENDER,
+			send_domain: 'mail.verified-demo.example.com',
+			send_qty: '0',
+			track_status: '0',
+		});
 		const [fetched] = json(await runUmail(env, { resource: 'task', operation: 'get', task: byId(id), simplify: false }));
 		expect(fetched).toMatchObject({ send_status: '-1', send_time: '2026-12-02 08:15:00', sender_name: 'Renamed' });
+	});
+
+	describe.each(['apply', 'keep'] as const)('update is safe when the server %ss §6.3 defaults on edit', (mode) => {
+		afterEach(() => env.control.setEditDefaults('keep'));
+
+		test('a held task rescheduled stays held, with its sender, quantity and tracking', async () => {
+			const [created] = json(
+				await runUmail(env, createParams({ start: '-1', additionalFields: { trackStatus: '2', rangeEnd: 5 } })),
+			);
+			const id = created.id as string;
+			const before = json(await runUmail(env, { resource: 'task', operation: 'get', task: byId(id), simplify: false }))[0];
+			expect(before).toMatchObject({ send_status: '-1', acct_type: 'address', acct_address: SENDER, track_status: '2' });
+			env.control.setEditDefaults(mode);
+			await runUmail(env, { resource: 'task', operation: 'update', task: byId(id), updateFields: { sendTime: '2026-12-03 09:00' } });
+			env.control.clock.advance(40 * 24 * 3600_000);
+			const [after] = json(await runUmail(env, { resource: 'task', operation: 'get', task: byId(id), simplify: false }));
+			expect(after).toMatchObject({ send_status: '-1', acct_type: 'address', acct_address: SENDER, track_status: '2', send_qty: before.send_qty });
+			expect(after.send_time).toBe('2026-12-03 09:00:00');
+			expect(after.send_count).toBe('0');
+		});
+
+		test('a user\'s own change of a defaulted field wins over the current value', async () => {
+			const [created] = json(await runUmail(env, createParams({ start: '-1' })));
+			const id = created.id as string;
+			env.control.setEditDefaults(mode);
+			await runUmail(env, { resource: 'task', operation: 'update', task: byId(id), updateFields: { sendStatus: '-2', senderMailbox: 'all', senderDomain: 'mail.verified-demo.example.com' } });
+			const [after] = json(await runUmail(env, { resource: 'task', operation: 'get', task: byId(id), simplify: false }));
+			expect(after).toMatchObject({ send_status: '-2', acct_type: 'domain', acct_domain: 'mail.verified-demo.example.com' });
+		});
 	});
 
 	test('delete, then get names the missing task', async () => {

@@ -4,6 +4,7 @@ import type { OperationDef } from '../../shared/types';
 /** §1.1 account.php?do=customer-info */
 export const getInfo: OperationDef = {
 	value: 'getInfo',
+	effect: 'read',
 	name: 'Get Info',
 	action: 'Get account information',
 	description: 'Get the account holder: user ID, company, contact person, phone and email',

@@ -1,12 +1,24 @@
 import { VARIABLES } from '../../shared/batch';
 import { contactListLocator } from '../../shared/fields';
-import { resultData } from '../../shared/outputs';
+import { resultData, resultOf } from '../../shared/outputs';
 import type { OperationDef } from '../../shared/types';
 import { contactFields, readSex } from './fields';
+
+/**
+ * The new address's id that return_id=1 asks for: an `<id>` element when the answer has one (as §6.2 answers), else
+ * `<data>` when it is a number; never a message or a count.
+ */
+function newAddressId(body: unknown): string | null {
+	const id = resultOf(body).id;
+	if (id !== undefined && id !== null && /^\d+$/.test(String(id).trim())) return String(id).trim();
+	const data = resultData(body);
+	return /^\d+$/.test(data) ? data : null;
+}
 
 /** §4.8.1 mloperate.php?do=ml-addr-add with return_id=1, so the answer carries the new address id */
 export const add: OperationDef = {
 	value: 'add',
+	effect: 'write',
 	name: 'Add',
 	action: 'Add an address to a contact list',
 	description: 'Add one address (contact) to a contact list',
@@ -30,7 +42,7 @@ export const add: OperationDef = {
 			endpoint: 'mloperate.php',
 			do: 'ml-addr-add',
 			method: 'POST',
-			qs: { list_id: p.required('contactList') },
+			qs: { list_id: p.id('contactList') },
 			form: {
 				address: p.email('email'),
 				fullname: fields.name as string | undefined,
@@ -43,5 +55,5 @@ export const add: OperationDef = {
 			},
 		};
 	},
-	output: (body, p) => ({ id: resultData(body), email: p.email('email'), contactListId: p.required('contactList') }),
+	output: (body, p) => ({ id: newAddressId(body), email: p.email('email'), contactListId: p.id('contactList') }),
 };

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptedSoFar,
 	addRows,
 	brokenColumn,
 	chunk,
@@ -22,6 +23,7 @@ import {
 	VARIABLES,
 	waitForImport,
 } from '../../shared/batch';
+import { capText } from '../../shared/errors';
 import { contactListLocator, optionsField } from '../../shared/fields';
 import type { Params } from '../../shared/params';
 import type { BatchContext, OperationDef } from '../../shared/types';
@@ -41,8 +43,6 @@ interface Settings {
 	dedupe: boolean;
 	continueOnFail: boolean;
 }
-
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 
 function readSettings(ctx: BatchContext): Settings {
 	const p = ctx.params(0);
@@ -80,13 +80,13 @@ function readContact(p: Params, read: Readers, index: number): Contact {
 	const field = (name: string) => read.fields[name]?.(index);
 	const contact = {
 		email: p.email('email', read.email(index) ?? ''),
-		name: text(read.name(index)),
+		name: p.textOf('name', read.name(index)),
 		sex: readSex(p, field('sex')),
 		birthday: p.date('birthday', field('birthday') ?? '') ?? '',
-		phone: text(field('phone')),
-		area: text(field('area')),
+		phone: p.textOf('phone', field('phone')),
+		area: p.textOf('area', field('area')),
 	} as Contact;
-	for (const name of VARIABLES) contact[name] = text(field(name));
+	for (const name of VARIABLES) contact[name] = p.textOf(name, field(name));
 	const broken = brokenColumn(contact);
 	if (broken) {
 		throw p.fail(broken, 'holds a ";", a TAB or a line break, which would shift the columns of its row (U-Mail has no escaping)');
@@ -103,8 +103,9 @@ function readItem(
 	const p = ctx.params(index);
 	let contactListId = '';
 	try {
-		contactListId = text(read.contactList(index));
+		contactListId = p.textOf('contactList', read.contactList(index));
 		if (contactListId === '') throw p.fail('contactList', 'is required');
+		if (!/^\d+$/.test(contactListId)) throw p.fail('contactList', `must be a numeric ID, got "${contactListId.slice(0, 80)}"`);
 		return { contactListId, contact: readContact(p, read, index) };
 	} catch (error) {
 		const failure =
@@ -115,16 +116,26 @@ function readItem(
 	}
 }
 
-/** Names the chunk and its first item in an API error, then rethrows it. */
-function chunkError(ctx: BatchContext, error: unknown, part: Entry[], label: string): never {
+/**
+ * Without Continue On Fail the run stops at the first failed call: nothing is sent after it (a call already in flight
+ * finishes), and the error says which items U-Mail had already accepted, so a rerun can leave them out.
+ */
+function chunkError(ctx: BatchContext, error: unknown, part: Entry[], label: string, results: IDataObject[]): never {
 	const first = part[0].index;
 	const last = part[part.length - 1].index;
+	const { accepted, sent } = acceptedSoFar(results);
+	const reason = error instanceof Error ? error.message : String(error);
+	const message = `Item ${first + 1}: ${label} (items ${first + 1}–${last + 1}) failed: ${reason}. ${accepted} item(s) already accepted`;
+	const original = error instanceof NodeApiError ? error.description : undefined;
+	const description = capText(`${sent}. ${original ? `The server: ${original}` : ''}`.trim());
 	if (error instanceof NodeApiError) {
-		error.message = `Item ${first + 1}: ${label} (items ${first + 1}–${last + 1}) failed: ${error.message}`;
+		error.message = message;
+		error.description = description;
 		error.context.itemIndex = first;
+		error.context.acceptedItems = accepted;
 		throw new NodeApiError(ctx.fn.getNode(), error as unknown as JsonObject);
 	}
-	throw new NodeOperationError(ctx.fn.getNode(), error as Error, { itemIndex: first });
+	throw new NodeOperationError(ctx.fn.getNode(), message, { itemIndex: first, description });
 }
 
 /** Calls of one run in flight together: rows added to one list commute, and this halves the waiting on round trips. */
@@ -158,7 +169,7 @@ async function sendChunks(ctx: BatchContext, s: Settings, contactListId: string,
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, parts.length) }, worker));
-	if (failure) chunkError(ctx, failure.error, failure.part, `batch ${failure.batch}`);
+	if (failure) chunkError(ctx, failure.error, failure.part, `batch ${failure.batch}`, results);
 }
 
 async function importGroup(ctx: BatchContext, s: Settings, contactListId: string, group: Entry[], results: IDataObject[]) {
@@ -182,7 +193,7 @@ async function importGroup(ctx: BatchContext, s: Settings, contactListId: string
 			};
 		}
 	} catch (error) {
-		if (!s.continueOnFail) chunkError(ctx, error, group, importId ? `import ${importId}` : 'file import');
+		if (!s.continueOnFail) chunkError(ctx, error, group, importId ? `import ${importId}` : 'file import', results);
 		for (const entry of group) {
 			results[entry.index] = {
 				email: entry.contact.email,
@@ -212,7 +223,8 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 		const read = readItem(ctx, fieldReaders, index);
 		if ('failure' in read) {
 			if (s.onInvalid === 'fail' && !s.continueOnFail) throw read.failure;
-			const email = text(fieldReaders.email(index));
+			const given = fieldReaders.email(index);
+			const email = typeof given === 'string' || typeof given === 'number' ? String(given).trim() : '';
 			const reason = read.failure.message;
 			results[index] = { email, status: 'rejected', reason, contactListId: read.contactListId };
 			if (s.onInvalid === 'fail') results[index].error = reason;
@@ -251,6 +263,7 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 /** §4.8.2 / §4.8.3: the CRM-to-list sync path */
 export const addMany: OperationDef = {
 	value: 'addMany',
+	effect: 'write',
 	name: 'Add Many',
 	action: 'Add many addresses to contact lists',
 	description: 'Add every input item as a contact, in batches of up to 500 or as a file import',

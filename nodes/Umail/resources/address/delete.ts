@@ -5,6 +5,7 @@ import { addressId, addressIdField } from './get';
 /** §4.9 mloperate.php?do=ml-addr-del */
 export const deleteAddress: OperationDef = {
 	value: 'delete',
+	effect: 'write',
 	name: 'Delete',
 	action: 'Delete an address',
 	description: 'Delete an address from its contact list',

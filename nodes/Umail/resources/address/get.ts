@@ -16,13 +16,14 @@ export const addressIdField: INodeProperties = {
 
 /** a positive whole number, as the API needs it */
 export function addressId(p: Params): string {
-	p.required('addressId');
+	p.id('addressId');
 	return String(p.number('addressId', { min: 1 }));
 }
 
 /** §4.7 mloperate.php?do=ml-addr-list with address_id > 0: one address, searched in every list */
 export const get: OperationDef = {
 	value: 'get',
+	effect: 'read',
 	name: 'Get',
 	action: 'Get an address',
 	description: 'Get one address (contact) by ID',
@@ -35,7 +36,7 @@ export const get: OperationDef = {
 	}),
 	output: (body, p) => {
 		const [found] = listAt(body, 'data.addr');
-		if (!found) throw p.fail('addressId', `matches no address: "${p.required('addressId')}"`);
+		if (!found) throw p.fail('addressId', `matches no address: "${p.id('addressId')}"`);
 		return found;
 	},
 };

@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §4.13 mloperate.php?do=ml-addr-add-log: every file import of the account, answered at once (Limit applied here) */
 export const getImportHistory: OperationDef = {
 	value: 'getImportHistory',
+	effect: 'read',
 	name: 'Get Import History',
 	action: 'Get the history of file imports',
 	description: 'List past file imports with their counts and status',

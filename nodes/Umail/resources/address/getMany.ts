@@ -8,12 +8,13 @@ function listId(p: Params): string | undefined {
 	const scope = p.string('scope', { fallback: 'list' });
 	if (scope === 'all') return undefined;
 	if (scope === 'unfiled') return '0';
-	return p.required('contactList');
+	return p.id('contactList');
 }
 
 /** §4.7 mloperate.php?do=ml-addr-list: paged (page, limit) for a Limit, one call without page for Return All */
 export const getMany: OperationDef = {
 	value: 'getMany',
+	effect: 'read',
 	name: 'Get Many',
 	action: 'Get many addresses',
 	description: 'List or search the addresses of a contact list, of every list, or of no list',

@@ -21,6 +21,7 @@ async function fileOf(ctx: ItemContext): Promise<{ fileName: string; data: Buffe
  */
 export const importFile: OperationDef = {
 	value: 'importFile',
+	effect: 'write',
 	name: 'Import File',
 	action: 'Import addresses from a file',
 	description: 'Import a file of addresses into a contact list, one address a line',
@@ -74,7 +75,7 @@ export const importFile: OperationDef = {
 		},
 	],
 	run: async (ctx) => {
-		const contactListId = ctx.p.required('contactList');
+		const contactListId = ctx.p.id('contactList');
 		const wait = ctx.p.boolean('wait');
 		const maxWait = wait ? (ctx.p.number('maxWait', { min: 1, fallback: 300 }) as number) : 0;
 		const { fileName, data } = await fileOf(ctx);

@@ -5,6 +5,7 @@ import { resultData } from '../../shared/outputs';
 /** §4.3 mloperate.php?do=maillist-add */
 export const create: OperationDef = {
 	value: 'create',
+	effect: 'write',
 	name: 'Create',
 	action: 'Create a contact list',
 	description: 'Create a contact list',

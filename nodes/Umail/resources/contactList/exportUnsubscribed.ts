@@ -8,12 +8,13 @@ const COLUMNS = ['time', 'email'] as const;
 /** §4.6 mloperate.php?do=unsubscribe-export: plain text, `time<TAB>address` a line */
 export const exportUnsubscribed: OperationDef = {
 	value: 'exportUnsubscribed',
+	effect: 'read',
 	name: 'Export Unsubscribed',
 	action: 'Export the unsubscribed addresses of a contact list',
 	description: 'Export who unsubscribed from a contact list, and when',
 	properties: [contactListLocator(), exportFormatField, binaryPropertyOutField],
 	run: async (ctx) => {
-		const listId = ctx.p.required('contactList');
+		const listId = ctx.p.id('contactList');
 		const answer = await ctx.call({
 			endpoint: 'mloperate.php',
 			do: 'unsubscribe-export',

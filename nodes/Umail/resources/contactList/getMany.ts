@@ -6,6 +6,7 @@ import type { OperationDef } from '../../shared/types';
 /** §4.1 mloperate.php?do=maillist-list: the API answers every list at once, so Limit is applied here. */
 export const getMany: OperationDef = {
 	value: 'getMany',
+	effect: 'read',
 	name: 'Get Many',
 	action: 'Get many contact lists',
 	description: 'List the contact lists of the account',

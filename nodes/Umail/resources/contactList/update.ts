@@ -6,6 +6,7 @@ import type { OperationDef } from '../../shared/types';
 /** §4.4 mloperate.php?do=maillist-edit (id in the query, the rest posted) */
 export const update: OperationDef = {
 	value: 'update',
+	effect: 'write',
 	name: 'Update',
 	action: 'Update a contact list',
 	description: 'Rename a contact list, change its status or description',
@@ -26,7 +27,7 @@ export const update: OperationDef = {
 			endpoint: 'mloperate.php',
 			do: 'maillist-edit',
 			method: 'POST',
-			qs: { id: p.required('contactList') },
+			qs: { id: p.id('contactList') },
 			form: {
 				subject: fields.name as string | undefined,
 				status: fields.status as string | undefined,
@@ -34,5 +35,5 @@ export const update: OperationDef = {
 			},
 		};
 	},
-	output: (body, p) => succeeded(body, { id: p.required('contactList') }),
+	output: (body, p) => succeeded(body, { id: p.id('contactList') }),
 };

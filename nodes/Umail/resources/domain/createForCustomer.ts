@@ -6,6 +6,7 @@ import { customerIdField, domainNameField, domainOf } from './shared';
 /** §7.4 bs.php?do=domain-add (administrators only) */
 export const createForCustomer: OperationDef = {
 	value: 'createForCustomer',
+	effect: 'write',
 	name: 'Create for Sub-Account',
 	action: 'Create a domain for a sub-account',
 	description: 'Add a sender domain to a sub-account (administrator credential needed)',

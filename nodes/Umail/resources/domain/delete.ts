@@ -6,6 +6,7 @@ import { domainOf } from './shared';
 /** §7.6 bs.php?do=customer-domain-del: the server refuses verified domains, and its error says so. */
 export const deleteDomain: OperationDef = {
 	value: 'delete',
+	effect: 'write',
 	name: 'Delete',
 	action: 'Delete a domain',
 	description: 'Delete a sender domain. Domains whose DNS is verified cannot be deleted.',

@@ -6,6 +6,7 @@ import { customerIdField, domainNameField, domainOf } from './shared';
 /** §7.5 bs.php?do=domain-del (administrators only) */
 export const deleteForCustomer: OperationDef = {
 	value: 'deleteForCustomer',
+	effect: 'write',
 	name: 'Delete for Sub-Account',
 	action: 'Delete a domain of a sub-account',
 	description: 'Remove a sender domain from a sub-account (administrator credential needed)',

@@ -6,6 +6,7 @@ import type { OperationDef } from '../../shared/types';
 /** §7.1 bs.php?do=domain-list: every domain at once, so Limit is applied here. */
 export const getMany: OperationDef = {
 	value: 'getMany',
+	effect: 'read',
 	name: 'Get Many',
 	action: 'Get many domains',
 	description: 'List the sender domains: your own and the system domains (customer_id 0) everyone may use',

@@ -5,6 +5,7 @@ import { domainOf } from './shared';
 /** §7.3 bs.php?do=domain-check (POST): one item per domain */
 export const verifyDns: OperationDef = {
 	value: 'verifyDns',
+	effect: 'read',
 	name: 'Verify DNS',
 	action: 'Verify the DNS records of domains',
 	description: 'Check the SPF, MX and DKIM records of one or more domains',

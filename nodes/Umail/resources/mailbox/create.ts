@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §7.8 bs.php?do=mailbox-add: the address's domain must be one of the account's domains */
 export const create: OperationDef = {
 	value: 'create',
+	effect: 'write',
 	name: 'Create',
 	action: 'Create a mailbox',
 	description: 'Add a sender mailbox to one of your domains',

@@ -7,6 +7,7 @@ import { pickerDomainField } from './shared';
 /** §7.9 bs.php?do=mailbox-del */
 export const deleteMailbox: OperationDef = {
 	value: 'delete',
+	effect: 'write',
 	name: 'Delete',
 	action: 'Delete a mailbox',
 	description: 'Delete a sender mailbox',

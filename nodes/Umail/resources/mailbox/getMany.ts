@@ -10,6 +10,7 @@ const PAGE = 30;
 /** §7.7 bs.php?do=mailbox-list, 30 a page */
 export const getMany: OperationDef = {
 	value: 'getMany',
+	effect: 'read',
 	name: 'Get Many',
 	action: 'Get many mailboxes',
 	description: 'List the sender mailboxes of a domain',

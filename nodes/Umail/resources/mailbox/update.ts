@@ -7,6 +7,7 @@ import { pickerDomainField } from './shared';
 /** §7.10 bs.php?do=mailbox-edit: new password and/or enabled state */
 export const update: OperationDef = {
 	value: 'update',
+	effect: 'write',
 	name: 'Update',
 	action: 'Update a mailbox',
 	description: 'Change the password of a sender mailbox, or enable or disable it',

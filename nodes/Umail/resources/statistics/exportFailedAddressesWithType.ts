@@ -6,6 +6,7 @@ import { failedExportFields, runFailedExport } from './failedExport';
 /** §2.3.2 failexportall.php: rows of email, failure type and statistics task ID. */
 export const exportFailedAddressesWithType: OperationDef = {
 	value: 'exportFailedAddressesWithType',
+	effect: 'read',
 	name: 'Export Failed Addresses With Type',
 	action: 'Export the failed addresses with their failure type',
 	description:

@@ -9,6 +9,7 @@ import type { OperationDef } from '../../shared/types';
  */
 export const getBilling: OperationDef = {
 	value: 'getBilling',
+	effect: 'read',
 	name: 'Get Billing',
 	action: 'Get the points deducted and rebated per task',
 	description:

@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §2.2 statistic.php */
 export const getDaily: OperationDef = {
 	value: 'getDaily',
+	effect: 'read',
 	name: 'Get Daily',
 	action: 'Get the sending statistics of a day',
 	description: 'Get the totals of a day: sent, failed, invalid and blacklisted addresses, complaints, points deducted',

@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §2.5 deduction.php: points deducted on one day; per-task points are Get Billing (§2.4). */
 export const getDeductions: OperationDef = {
 	value: 'getDeductions',
+	effect: 'read',
 	name: 'Get Deductions',
 	action: 'Get the points deducted on a day',
 	description: 'List the points deducted on a day, by kind of deduction. For one task use Get Billing.',

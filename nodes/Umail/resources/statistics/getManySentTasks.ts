@@ -8,6 +8,7 @@ const PAGE_SIZE = 20;
 /** §2.1 task.php?do=list-task: pages of at most 20; the decoder renames the reference's `send_satus` to `send_status`. */
 export const getManySentTasks: OperationDef = {
 	value: 'getManySentTasks',
+	effect: 'read',
 	name: 'Get Many Sent Tasks',
 	action: 'Get many sent tasks with their counts',
 	description: 'List send tasks of a day or date range, or one task, with sent and failed counts',

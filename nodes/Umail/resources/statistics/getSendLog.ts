@@ -7,6 +7,7 @@ import type { OperationDef } from '../../shared/types';
 /** §2.6 maillog.php: JSON `{"lists": [...]}` */
 export const getSendLog: OperationDef = {
 	value: 'getSendLog',
+	effect: 'read',
 	name: 'Get Send Log',
 	action: 'Get the send log of a day',
 	description: 'List the messages sent on a day, optionally only those to one recipient',

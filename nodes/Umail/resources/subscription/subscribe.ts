@@ -39,6 +39,7 @@ function subscribers(p: Params): Subscriber[] {
  */
 export const subscribe: OperationDef = {
 	value: 'subscribe',
+	effect: 'write',
 	name: 'Subscribe',
 	action: 'Subscribe addresses to a list',
 	description: 'Add one or many addresses to a subscription list',
@@ -89,15 +90,14 @@ export const subscribe: OperationDef = {
 		return {
 			endpoint: 'mloperate.php',
 			do: 'ml-sub',
-			method: 'POST',
-			qs: { list_id: p.required('contactList') },
-			form: many
-				? { maillist: list.map((entry) => (entry.name ? `${entry.email}\t${entry.name}` : entry.email)).join('\n') }
-				: { address: list[0].email, name: list[0].name },
+			method: many ? 'POST' : 'GET',
+			// §4.11: address and name are GET parameters; only maillist may go by GET or POST (big lists: POST)
+			qs: many ? { list_id: p.id('contactList') } : { list_id: p.id('contactList'), address: list[0].email, name: list[0].name },
+			form: many ? { maillist: list.map((entry) => (entry.name ? `${entry.email}\t${entry.name}` : entry.email)).join('\n') } : {},
 		};
 	},
 	output: (body, p) => {
 		const list = subscribers(p);
-		return succeeded(body, { contactListId: p.required('contactList'), emails: list.map((entry) => entry.email) });
+		return succeeded(body, { contactListId: p.id('contactList'), emails: list.map((entry) => entry.email) });
 	},
 };

@@ -13,6 +13,7 @@ function emails(p: Params): string[] {
 /** §4.12 mloperate.php?do=ml-unsub: address is one email, a comma list, or one a line */
 export const unsubscribe: OperationDef = {
 	value: 'unsubscribe',
+	effect: 'write',
 	name: 'Unsubscribe',
 	action: 'Unsubscribe addresses from a list',
 	description: 'Remove one or many addresses from a subscription list',
@@ -33,8 +34,8 @@ export const unsubscribe: OperationDef = {
 		endpoint: 'mloperate.php',
 		do: 'ml-unsub',
 		method: 'POST',
-		qs: { list_id: p.required('contactList') },
+		qs: { list_id: p.id('contactList') },
 		form: { address: emails(p).join('\n') },
 	}),
-	output: (body, p) => succeeded(body, { contactListId: p.required('contactList'), emails: emails(p) }),
+	output: (body, p) => succeeded(body, { contactListId: p.id('contactList'), emails: emails(p) }),
 };

@@ -17,8 +17,8 @@ function senderForm(p: Params): Record<string, Scalar> {
 }
 
 function buildRequest(p: Params): UmailRequest {
-	const templates = [p.required('template'), ...idsOf(p, 'additionalFields.moreTemplates')];
-	const lists = [p.required('contactList'), ...idsOf(p, 'additionalFields.moreContactLists')];
+	const templates = [p.id('template'), ...idsOf(p, 'additionalFields.moreTemplates')];
+	const lists = [p.id('contactList'), ...idsOf(p, 'additionalFields.moreContactLists')];
 	const delay = flagOf(p, 'additionalFields.delayOnSpam');
 	const time = p.dateTime('sendTime');
 	if (!time) throw p.fail('sendTime', 'is required');
@@ -42,6 +42,7 @@ function buildRequest(p: Params): UmailRequest {
 /** §6.2 (= §5.1) task.php?do=add-task; at most 100 calls an hour */
 export const create: OperationDef = {
 	value: 'create',
+	effect: 'write',
 	name: 'Create',
 	action: 'Create a send task',
 	description: 'Schedule a campaign: templates to contact lists from a sender, at a time',

@@ -8,6 +8,7 @@ const PAGE = 20;
 /** §6.1 task.php?do=task-list: 20 a page at most */
 export const getMany: OperationDef = {
 	value: 'getMany',
+	effect: 'read',
 	name: 'Get Many',
 	action: 'Get many send tasks',
 	description: 'List send tasks, newest first, by day and status',

@@ -21,13 +21,14 @@ const sum = (rows: IDataObject[], field: string) => rows.reduce((total, row) => 
  */
 export const getReport: OperationDef = {
 	value: 'getReport',
+	effect: 'read',
 	name: 'Get Report',
 	action: 'Get the report of a send task',
 	description: 'Status, delivery, opens, clicks, rates, points and link clicks of a send task in one item',
 	properties: [taskLocator()],
 	labels: { send_status: 'sendStatus' },
 	run: async (ctx) => {
-		const id = ctx.p.required('task');
+		const id = ctx.p.id('task');
 		const taskAnswer = await ctx.call({ endpoint: 'task.php', do: 'task-list', qs: { id }, lists: TASK_LISTS });
 		const [task] = listAt(taskAnswer.body, 'task_list.task');
 		if (!task) throw ctx.p.fail('task', `was not found: no send task has the ID "${id}"`);

@@ -1,10 +1,12 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { codeField, taskLocator, updateFieldsField } from '../../shared/fields';
-import { succeeded } from '../../shared/outputs';
+import { listAt, succeeded } from '../../shared/outputs';
 import type { Params } from '../../shared/params';
 import type { Scalar } from '../../shared/transport';
 import type { OperationDef } from '../../shared/types';
 import { domainOf } from '../domain/shared';
-import { flagOf, idsOf, sendOptionFields, sendOptionsForm, sortedFields } from './shared';
+import { flagOf, idsOf, sendOptionFields, sendOptionsForm, sortedFields, TASK_LISTS } from './shared';
 
 const F = 'updateFields';
 
@@ -20,6 +22,7 @@ function senderFields(p: Params): Record<string, Scalar> {
 /** §6.3 task.php?do=edit-task: here the status is `send_status`, the time `send_time`, and is_delay 1 / -1. */
 export const update: OperationDef = {
 	value: 'update',
+	effect: 'write',
 	name: 'Update',
 	action: 'Update a send task',
 	description: 'Change a send task that has not finished: reschedule, pause, cancel, or change what it sends',
@@ -70,24 +73,58 @@ export const update: OperationDef = {
 			},
 		]), F),
 	],
-	request: (p) => {
-		const templates = idsOf(p, `${F}.templateIds`);
-		const lists = idsOf(p, `${F}.contactListIds`);
-		const delay = flagOf(p, `${F}.delayOnSpam`);
-		const form: Record<string, Scalar> = {
-			tpl_id: templates.length ? templates.join(',') : undefined,
-			maillist_id: lists.length ? lists.join(',') : undefined,
-			...senderFields(p),
-			send_fullname: p.string(`${F}.senderName`),
-			send_status: p.string(`${F}.sendStatus`),
-			send_time: p.dateTime(`${F}.sendTime`),
-			...sendOptionsForm(p, F),
-			is_delay: delay === undefined ? undefined : delay ? 1 : -1,
-		};
-		if (Object.values(form).every((value) => value === undefined)) {
-			throw p.fail(F, 'is empty: add at least one field to change');
-		}
-		return { endpoint: 'task.php', do: 'edit-task', method: 'POST', qs: { id: p.required('task') }, form };
+	run: async (ctx) => {
+		const { p } = ctx;
+		const id = p.id('task');
+		const form = changedFields(p);
+		// §6.3 gives defaults to fields it is not sent (sender all, status 1 = start, quantity 0 = all, no tracking): a
+		// server applying them on edit would start a held task or reset its sender. So their current values (§6.1) go
+		// with every edit, unless the user changes them.
+		const read = await ctx.call({ endpoint: 'task.php', do: 'task-list', effect: 'read', qs: { id }, lists: TASK_LISTS });
+		const [task] = listAt(read.body, 'task_list.task');
+		if (!task) throw p.fail('task', `was not found: no send task has the ID "${id}"`);
+		const kept = currentDefaults(task, form);
+		const answer = await ctx.call({ endpoint: 'task.php', do: 'edit-task', method: 'POST', qs: { id }, form: { ...kept, ...form } });
+		return succeeded(answer.body, { id });
 	},
-	output: (body, p) => succeeded(body, { id: p.required('task') }),
 };
+
+/** What the user changes; at least one field. */
+function changedFields(p: Params): Record<string, Scalar> {
+	const templates = idsOf(p, `${F}.templateIds`);
+	const lists = idsOf(p, `${F}.contactListIds`);
+	const delay = flagOf(p, `${F}.delayOnSpam`);
+	const form: Record<string, Scalar> = {
+		tpl_id: templates.length ? templates.join(',') : undefined,
+		maillist_id: lists.length ? lists.join(',') : undefined,
+		...senderFields(p),
+		send_fullname: p.string(`${F}.senderName`),
+		send_status: p.string(`${F}.sendStatus`),
+		send_time: p.dateTime(`${F}.sendTime`),
+		...sendOptionsForm(p, F),
+		is_delay: delay === undefined ? undefined : delay ? 1 : -1,
+	};
+	for (const key of Object.keys(form)) if (form[key] === undefined) delete form[key];
+	if (Object.keys(form).length === 0) throw p.fail(F, 'is empty: add at least one field to change');
+	return form;
+}
+
+/** The task's current values of the fields §6.3 defaults, for those the user does not change. */
+function currentDefaults(task: IDataObject, form: Record<string, Scalar>): Record<string, Scalar> {
+	const kept: Record<string, Scalar> = {};
+	const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+	if (form.send_account === undefined && form.send_domain === undefined) {
+		const type = text(task.acct_type);
+		const address = text(task.acct_address) || text(task.sender);
+		if (type === 'domain' && text(task.acct_domain)) Object.assign(kept, { send_account: 'all', send_domain: text(task.acct_domain) });
+		else if (type === 'address' && address.includes('@')) Object.assign(kept, { send_account: address, send_domain: address.split('@')[1] });
+		else if (type === 'all') Object.assign(kept, { send_account: 'all', send_domain: 'all' });
+	} else if (form.send_domain === undefined && typeof form.send_account === 'string' && form.send_account.includes('@')) {
+		kept.send_domain = form.send_account.split('@')[1];
+	}
+	const status = text(task.send_status ?? task.send_satus);
+	if (form.send_status === undefined && /^-?\d+$/.test(status)) kept.send_status = status;
+	if (form.send_qty === undefined && /^\d+$/.test(text(task.send_qty))) kept.send_qty = text(task.send_qty);
+	if (form.track_status === undefined && /^[012]$/.test(text(task.track_status))) kept.track_status = text(task.track_status);
+	return kept;
+}

@@ -6,6 +6,7 @@ import { attachmentsOf } from './shared';
 /** §5.7 template.php?do=tpl-attachment-add (multipart `file` / `file[]`) */
 export const addAttachments: OperationDef = {
 	value: 'addAttachments',
+	effect: 'write',
 	name: 'Add Attachments',
 	action: 'Add attachments to a template',
 	description: 'Attach files from the input item to a template',
@@ -22,7 +23,7 @@ export const addAttachments: OperationDef = {
 		},
 	],
 	run: async (ctx) => {
-		const id = ctx.p.required('template');
+		const id = ctx.p.id('template');
 		const files = await attachmentsOf(ctx, 'binaryPropertyNames');
 		if (!files.length) throw ctx.p.fail('binaryPropertyNames', 'is required: name at least one binary field');
 		const answer = await ctx.call({

@@ -6,6 +6,7 @@ import { attachmentsOf, encodingField, subjectsField, subjectsOf, textContentFie
 /** §5.2 template.php?do=add-tpl (multipart when attachments are sent) */
 export const create: OperationDef = {
 	value: 'create',
+	effect: 'write',
 	name: 'Create',
 	action: 'Create a template',
 	description: 'Upload a mail template, optionally with A/B subjects and attachments',

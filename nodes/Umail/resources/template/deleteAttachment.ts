@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §5.8 template.php?do=tpl-attachment-del: attachment_id defaults to `all` on the server, so it is always sent. */
 export const deleteAttachment: OperationDef = {
 	value: 'deleteAttachment',
+	effect: 'write',
 	name: 'Delete Attachment',
 	action: 'Delete an attachment of a template',
 	description: 'Delete one attachment of a template, or all of them',
@@ -31,16 +32,16 @@ export const deleteAttachment: OperationDef = {
 		},
 	],
 	request: (p) => {
-		const attachment = p.string('scope', { fallback: 'one' }) === 'all' ? 'all' : p.required('attachmentId');
+		const attachment = p.string('scope', { fallback: 'one' }) === 'all' ? 'all' : p.id('attachmentId');
 		return {
 			endpoint: 'template.php',
 			do: 'tpl-attachment-del',
-			qs: { tpl_id: p.required('template'), attachment_id: attachment },
+			qs: { tpl_id: p.id('template'), attachment_id: attachment },
 		};
 	},
 	output: (body, p) =>
 		succeeded(body, {
-			id: p.required('template'),
-			attachmentId: p.string('scope', { fallback: 'one' }) === 'all' ? 'all' : p.required('attachmentId'),
+			id: p.id('template'),
+			attachmentId: p.string('scope', { fallback: 'one' }) === 'all' ? 'all' : p.id('attachmentId'),
 		}),
 };

@@ -15,6 +15,7 @@ async function readStatus(ctx: ItemContext, id: string): Promise<IDataObject> {
 /** §5.3 template.php?do=get-tpl-status, optionally polled until the content check is over */
 export const getCheckStatus: OperationDef = {
 	value: 'getCheckStatus',
+	effect: 'read',
 	name: 'Get Check Status',
 	action: 'Get the check status of a template',
 	description: 'Whether a template passed the content check (needed before sending), its colour and size in KB',
@@ -48,7 +49,7 @@ export const getCheckStatus: OperationDef = {
 	labels: { status: 'templateCheck', size_status: 'sizeStatus' },
 	run: async (ctx) => {
 		const { p } = ctx;
-		const id = p.required('template');
+		const id = p.id('template');
 		if (!p.boolean('waitForCheck')) return await readStatus(ctx, id);
 		const maxWait = p.number('maxWait', { min: 1, max: 3600, fallback: 180 }) as number;
 		const interval = p.number('pollInterval', { min: 1, max: 600, fallback: 10 }) as number;

@@ -6,6 +6,7 @@ import { TEMPLATE_LISTS, templateRecord } from './shared';
 /** §5.4 template.php?do=list-tpl: every template at once, so Limit is applied here. */
 export const getMany: OperationDef = {
 	value: 'getMany',
+	effect: 'read',
 	name: 'Get Many',
 	action: 'Get many templates',
 	description: 'List the templates of the account',

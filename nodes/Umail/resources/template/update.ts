@@ -6,6 +6,7 @@ import { encodingField, subjectsField, subjectsOf, textContentField } from './sh
 /** §5.6 template.php?do=edit-tpl (tpl_id in the query, the rest posted); the edited template is checked again. */
 export const update: OperationDef = {
 	value: 'update',
+	effect: 'write',
 	name: 'Update',
 	action: 'Update a template',
 	description: 'Change the name, subjects or content of a template',
@@ -29,7 +30,7 @@ export const update: OperationDef = {
 			endpoint: 'template.php',
 			do: 'edit-tpl',
 			method: 'POST',
-			qs: { tpl_id: p.required('template') },
+			qs: { tpl_id: p.id('template') },
 			form: {
 				name,
 				subject,
@@ -39,5 +40,5 @@ export const update: OperationDef = {
 			},
 		};
 	},
-	output: (body, p) => succeeded(body, { id: p.required('template') }),
+	output: (body, p) => succeeded(body, { id: p.id('template') }),
 };

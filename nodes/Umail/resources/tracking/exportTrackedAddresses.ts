@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §3.4 trackexport.php: a file whose format the reference leaves open; read as CSV/text lines, header when present. */
 export const exportTrackedAddresses: OperationDef = {
 	value: 'exportTrackedAddresses',
+	effect: 'read',
 	name: 'Export Tracked Addresses',
 	action: 'Export the tracked addresses of a task',
 	description: 'Export the recipients that opened (or clicked) a task, with their tracking data',
@@ -48,6 +49,8 @@ export const exportTrackedAddresses: OperationDef = {
 	run: async (ctx) => {
 		const trackingIds = ctx.p.list('trackingIds');
 		if (trackingIds.length === 0) throw ctx.p.fail('trackingIds', 'is required');
+		const bad = trackingIds.find((id) => !/^\d+$/.test(id));
+		if (bad !== undefined) throw ctx.p.fail('trackingIds', `must hold numeric IDs separated by commas, got "${bad}"`);
 		const options = ctx.p.collection('options');
 		const answer = await ctx.call({
 			endpoint: 'trackexport.php',

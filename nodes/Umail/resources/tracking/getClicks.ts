@@ -7,6 +7,7 @@ import { linkOptionsField } from './linkField';
 /** §3.3 track.php?do=click-detail */
 export const getClicks: OperationDef = {
 	value: 'getClicks',
+	effect: 'read',
 	name: 'Get Clicks',
 	action: 'Get who clicked the links of a task',
 	description: 'List the clicks of a task: who clicked which link, how often and when',

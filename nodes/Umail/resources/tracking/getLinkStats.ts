@@ -7,6 +7,7 @@ import { linkOptionsField } from './linkField';
 /** §3.5 track.php?do=link-stat */
 export const getLinkStats: OperationDef = {
 	value: 'getLinkStats',
+	effect: 'read',
 	name: 'Get Link Stats',
 	action: 'Get the click counts of each link of a task',
 	description: 'List the links of a task with their unique and total clicks and first and last click times',

@@ -6,6 +6,7 @@ import type { OperationDef } from '../../shared/types';
 /** §3.2 track.php?do=open-detail: no paging documented, so Limit is applied here. */
 export const getOpens: OperationDef = {
 	value: 'getOpens',
+	effect: 'read',
 	name: 'Get Opens',
 	action: 'Get who opened a task',
 	description: 'List the recipients who opened a task: opens, clicks, device, browser, IP and times',

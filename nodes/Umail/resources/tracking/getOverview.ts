@@ -17,6 +17,7 @@ const ids = (value: unknown) =>
  */
 export const getOverview: OperationDef = {
 	value: 'getOverview',
+	effect: 'read',
 	name: 'Get Overview',
 	action: 'Get the tracking overview of a task',
 	description:

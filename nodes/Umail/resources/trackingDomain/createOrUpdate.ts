@@ -7,6 +7,7 @@ import type { OperationDef } from '../../shared/types';
  */
 export const createOrUpdate: OperationDef = {
 	value: 'createOrUpdate',
+	effect: 'write',
 	name: 'Create or Update',
 	action: 'Create or update a tracking domain',
 	description:
@@ -43,6 +44,7 @@ export const createOrUpdate: OperationDef = {
 		const read = await ctx.call({
 			endpoint: 'trackdomain.php',
 			do: 'overview',
+			effect: 'read',
 			method: 'POST',
 			form: { domains: name },
 			lists: ['track_domain'],

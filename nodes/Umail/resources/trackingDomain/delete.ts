@@ -16,6 +16,7 @@ function deletedDomains(body: unknown): string[] {
 /** §3.8 trackdomain.php?do=del: one domain, or `all` — an explicit switch here, never a typed magic word. */
 export const deleteTrackingDomain: OperationDef = {
 	value: 'delete',
+	effect: 'write',
 	name: 'Delete',
 	action: 'Delete a tracking domain',
 	description: 'Delete a tracking domain, or all of them',

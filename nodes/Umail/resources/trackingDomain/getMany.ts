@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 /** §3.6 trackdomain.php?do=overview: a bare XML declaration when there are none, else top-level `<track_domain>`s. */
 export const getMany: OperationDef = {
 	value: 'getMany',
+	effect: 'read',
 	name: 'Get Many',
 	action: 'Get many tracking domains',
 	description: 'List the custom tracking domains, whether each is the default and whether its CNAME is set up',
