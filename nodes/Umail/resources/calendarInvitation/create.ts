@@ -159,6 +159,8 @@ export const createInvitation: OperationDef = {
 	name: 'Create',
 	action: 'Create a calendar invitation',
 	description: 'Build an iCalendar (.ics) invitation, update or cancellation as a file to attach in the Send Email node',
+	// built locally: no request, nothing to repeat or not
+	effect: 'read',
 	properties: [
 		{
 			displayName: 'Method',
