@@ -11,6 +11,7 @@ import { RESOURCES } from '../resources';
 import { addLabels } from '../shared/answers';
 import { limitOf } from '../shared/outputs';
 import { Params } from '../shared/params';
+import { capForModel, isAiTool } from '../shared/tool';
 import { umailRequest, type UmailRequest } from '../shared/transport';
 import type { ItemContext, OperationDef, OperationResult } from '../shared/types';
 
@@ -110,6 +111,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	}
 
 	const out: INodeExecutionData[] = [];
+	const forModel = isAiTool(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const pairedItem = { item: itemIndex };
 		try {
@@ -121,15 +123,18 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				call: async (request) => await call(request, itemIndex),
 			};
 			const result = await runOne(op, ctx);
+			const results: INodeExecutionData[] = [];
 			if ('items' in result && Array.isArray(result.items)) {
-				for (const item of result.items as INodeExecutionData[]) out.push({ ...item, pairedItem });
+				for (const item of result.items as INodeExecutionData[]) results.push({ ...item, pairedItem });
 			} else {
 				// read once per item: list answers can hold 100,000 records
 				const simplify = wantsSimplify(op, p);
 				for (const record of toArray(result as IDataObject | IDataObject[])) {
-					out.push({ json: shape(op, simplify, record), pairedItem });
+					results.push({ json: shape(op, simplify, record), pairedItem });
 				}
 			}
+			// a loop, not push(...): a spread of 1,000,000 records overflows the call stack
+			for (const item of forModel ? capForModel(results) : results) out.push(item);
 		} catch (error) {
 			if (this.continueOnFail()) {
 				out.push({ json: errorJson(error as Error), pairedItem });

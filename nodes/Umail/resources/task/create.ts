@@ -5,6 +5,7 @@ import type { Scalar, UmailRequest } from '../../shared/transport';
 import type { OperationDef } from '../../shared/types';
 import { domainOf } from '../domain/shared';
 import { clarifyRateLimit } from './rateLimit';
+import { explainRefusal } from './refusals';
 import { flagOf, idsOf, sendOptionFields, sendOptionsForm, sortedFields } from './shared';
 
 /** send_account / send_domain as §6.2's notes combine them */
@@ -126,7 +127,7 @@ export const create: OperationDef = {
 		try {
 			body = (await ctx.call(request)).body;
 		} catch (error) {
-			throw clarifyRateLimit(ctx, error);
+			throw explainRefusal(ctx, request, clarifyRateLimit(ctx, error));
 		}
 		return {
 			id: String(resultOf(body).id ?? ''),
