@@ -8,7 +8,8 @@
  * env: N8N_PORT (default 5678, else a free port), EMULATOR_PORT (default: free), PLAYGROUND_DIR
  *      (default <repo>/.n8n-e2e/playground), PLAYGROUND_EMAIL / PLAYGROUND_PASSWORD, N8N_VERSION,
  *      PLAYGROUND_CLOCK_SPEED (default 60: the emulator's simulated clock runs 60× real time, so a template check
- *      takes 1 s and a small send completes in seconds; 0 stops it).
+ *      takes 1 s and a small send completes in seconds; 0 stops it), OPENAI_API_KEY / OPENAI_BASE_URL (a real chat
+ *      model for the AI assistant example; without them a scripted demo model runs on 127.0.0.1).
  * Ctrl-C stops n8n and the emulator. State (workflows, executions) persists in PLAYGROUND_DIR.
  */
 'use strict';
@@ -17,6 +18,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const env = require('./n8n-env');
+const { playgroundModel, MODEL_CREDENTIAL } = require('./playgroundModel');
 
 const ROOT = path.resolve(__dirname, '..');
 const CREDENTIAL_ID = 'umailEmulator001';
@@ -54,7 +56,7 @@ async function portFree(port) {
 
 // Ctrl-C at any point stops what has been started so far (n8n runs in its own process group, so it does not get the
 // terminal's SIGINT: it is stopped from here, even while it is still starting)
-const started = { emulator: null, n8n: null };
+const started = { emulator: null, n8n: null, model: null };
 let stopping = false;
 async function shutdown(code = 0) {
 	if (stopping) return;
@@ -63,6 +65,7 @@ async function shutdown(code = 0) {
 	const n8nProc = await (started.n8n || Promise.resolve(null)).catch(() => null);
 	if (n8nProc) await n8nProc.stop();
 	if (started.emulator) await started.emulator.stop();
+	if (started.model) await started.model.stop();
 	process.exit(code);
 }
 process.on('SIGINT', () => shutdown(0));
@@ -102,10 +105,13 @@ async function main(argv) {
 
 	const inputs = path.join(dir, 'inputs');
 	fs.mkdirSync(inputs, { recursive: true });
+	// the chat model of the AI assistant example (workflows/05)
+	started.model = await playgroundModel({ logFile: path.join(dir, 'model-requests.jsonl') });
+	say(`chat model: ${started.model.about}`);
 	const credFile = path.join(inputs, 'credentials.json');
 	fs.writeFileSync(
 		credFile,
-		JSON.stringify([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'umailApi', data: { username: 'demo', password: 'demo-pass', baseUrl: emulator.url, allowUnauthorizedCerts: false } }], null, 2),
+		JSON.stringify([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'umailApi', data: { username: 'demo', password: 'demo-pass', baseUrl: emulator.url, allowUnauthorizedCerts: false } }, started.model.credential], null, 2),
 	);
 	const cli = async (args) => {
 		const r = await env.n8nCli(userFolder, args);
@@ -122,6 +128,7 @@ async function main(argv) {
 			const w = JSON.parse(fs.readFileSync(path.join(wfDir, f), 'utf8'));
 			// point every U-Mail credential reference at the emulator credential
 			for (const n of w.nodes || []) if (n.credentials && n.credentials.umailApi) n.credentials.umailApi = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
+			for (const n of w.nodes || []) if (n.credentials && n.credentials.openAiApi) n.credentials.openAiApi = { id: MODEL_CREDENTIAL.id, name: MODEL_CREDENTIAL.name };
 			w.active = false;
 			return w;
 		});

@@ -139,7 +139,15 @@ function startFakeModel(options) {
 function conversation(body) {
 	const messages = (body && body.messages) || [];
 	const text = (m) => (typeof m.content === 'string' ? m.content : Array.isArray(m.content) ? m.content.map((c) => c.text || '').join('') : '');
+	const lastUserAt = messages.map((m) => m.role).lastIndexOf('user');
+	const names = new Map();
+	for (const m of messages) for (const call of m.tool_calls || []) names.set(call.id, call.function && call.function.name);
 	return {
+		/** the tool results since the last user message, with the tool's name */
+		turn: messages
+			.slice(lastUserAt + 1)
+			.filter((m) => m.role === 'tool')
+			.map((m) => ({ name: names.get(m.tool_call_id), content: text(m) })),
 		user: text(messages.find((m) => m.role === 'user') || {}),
 		lastUser: text([...messages].reverse().find((m) => m.role === 'user') || {}),
 		toolResults: messages.filter((m) => m.role === 'tool').map((m) => ({ id: m.tool_call_id, content: text(m) })),

@@ -5,6 +5,8 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { conversation } = require('./fakeModel');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { demoRespond } = require('./demoModel');
 
 import type { ScenarioName } from './agentWorkflow';
 
@@ -78,7 +80,8 @@ export function responder(x: ScriptContext) {
 	return (body: unknown): Reply => {
 		const c = conversation(body) as Conversation;
 		const name = (Object.keys(PROMPTS) as ScenarioName[]).find((key) => c.user.includes(PROMPTS[key]));
-		if (!name) return { content: `unknown scenario: ${c.user.slice(0, 200)}` };
+		// anything else is the example assistant's chat (workflows/05), answered by the playground's demo model
+		if (!name) return demoRespond(body);
 		return SCRIPTS[name](c, x);
 	};
 }

@@ -6,7 +6,10 @@
  */
 import { FIELDS, OPENAI_CRED, SCENARIOS, UMAIL_CRED, agentWorkflow, MAILBOX, type ScenarioName } from '../ai/agentWorkflow';
 import { PROMPTS, responder, type ScriptContext } from '../ai/scripts';
-import { TIMEOUT, N8nInstance, buildError, ensureN8nSync, getRealPack, n8nUnavailableReason, startEmulator, umailCredential, type Emulator, type ExecuteResult } from './harness';
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { ROOT, TIMEOUT, N8nInstance, buildError, ensureN8nSync, getRealPack, n8nUnavailableReason, startEmulator, umailCredential, type Emulator, type ExecuteResult } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFakeModel } = require('../ai/fakeModel');
@@ -36,6 +39,13 @@ if (!n8n && process.env.CI) {
 	const requestsOf = (name: ScenarioName) => model.requests.filter((r) => r.path.endsWith('/chat/completions') && JSON.stringify(r.body.messages).includes(PROMPTS[name]));
 	const toolMessages = (name: ScenarioName) => requestsOf(name).at(-1).body.messages.filter((m: any) => m.role === 'tool');
 	const output = (name: ScenarioName) => res.items(SCENARIOS[name].agent)[0]?.output;
+
+	// workflows/05, its credentials pointed at the emulator and the fake model
+	const assistant = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', '05-ai-campaign-assistant.json'), 'utf8'));
+	for (const n of assistant.nodes) {
+		if (n.credentials?.umailApi) n.credentials.umailApi = UMAIL_CRED;
+		if (n.credentials?.openAiApi) n.credentials.openAiApi = OPENAI_CRED;
+	}
 
 	beforeAll(async () => {
 		const pack = getRealPack();
@@ -67,7 +77,8 @@ if (!n8n && process.env.CI) {
 		]);
 		const prompts = { ...PROMPTS, report: `${PROMPTS.report} (${x.day})` };
 		const workflow = agentWorkflow(prompts);
-		res = await inst.run(workflow);
+		await inst.importWorkflows([workflow, assistant]);
+		res = await inst.execute(workflow.id);
 	}, TIMEOUT.build + TIMEOUT.execute);
 
 	afterAll(async () => {
@@ -167,5 +178,54 @@ if (!n8n && process.env.CI) {
 			for (const m of toolMessages(name)) expect(m.content.length).toBeLessThan(MAX_TOOL_RESULT);
 		}
 		expect(JSON.stringify(model.requests)).not.toContain('demo-pass');
+	});
+
+	describe('the example workflows/05-ai-campaign-assistant.json, published, answers chat messages', () => {
+		const chat = async (chatInput: string) => {
+			const trigger = assistant.nodes.find((n: any) => n.type === '@n8n/n8n-nodes-langchain.chatTrigger');
+			const post = () =>
+				fetch(`${inst.running!.url}/webhook/${trigger.webhookId}/chat`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session', chatInput }),
+				});
+			let r = await post();
+			// the chat webhook is registered a moment after the activation answers
+			for (let tries = 0; r.status === 404 && tries < 30; tries++) {
+				await new Promise((done) => setTimeout(done, 500));
+				r = await post();
+			}
+			const text = await r.text();
+			if (r.status !== 200) throw new Error(`chat: HTTP ${r.status} ${text.slice(0, 500)}\n${inst.running!.logs().slice(-4000)}`);
+			return JSON.parse(text).output as string;
+		};
+
+		beforeAll(async () => {
+			await inst.start();
+			expect((await inst.activate(assistant.id)).active).toBe(true);
+		}, TIMEOUT.start);
+
+		it(
+			'a report, a new list with subscribers, and a send task created on hold',
+			async () => {
+				const demoTask = [...st().tasks.values()][0];
+				expect(await chat('How did the last campaign do?')).toMatch(new RegExp(`^Task ${demoTask.id} \\(sent .+\\): ${demoTask.recipients.length} sent, `));
+
+				const made = await chat('Create a list called Spring leads with anna@example.com, ben@example.com');
+				const [, listId] = /^Created the contact list "Spring leads" \(ID (\d+)\) with 2 address\(es\)\.$/.exec(made) ?? [];
+				expect(listId).toBeDefined();
+				expect([...st().getList(customer(), listId).addrs.keys()].sort()).toEqual(['anna@example.com', 'ben@example.com']);
+
+				const tasks = st().tasks.size;
+				const scheduled = await chat('Schedule the Welcome template to the Spring leads list tomorrow at 9:00');
+				const [, taskId] = /^Send task (\d+) is created on hold: "Welcome" to "Spring leads" at \d{4}-\d{2}-\d{2} 09:00 Beijing time/.exec(scheduled) ?? [];
+				expect(taskId).toBeDefined();
+				expect(st().tasks.size).toBe(tasks + 1);
+				// on hold: nothing is sent until a person releases it
+				expect(st().tasks.get(Number(taskId))).toMatchObject({ listIds: [Number(listId)] });
+				expect(st().taskStatus(st().tasks.get(Number(taskId)))).toBe(-1);
+			},
+			TIMEOUT.execute,
+		);
 	});
 });

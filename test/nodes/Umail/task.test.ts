@@ -125,6 +125,16 @@ describe('Task', () => {
 		await expect(runUmail(env, createParams({ template: byId(template.id as string) }))).rejects.toThrow(/add-task\): tpl_checking/);
 	});
 
+	test('an unknown template is refused with the field, the value and what to do', async () => {
+		const run = runUmail(env, createParams({ template: byId('999999') }));
+		await expect(run).rejects.toThrow(
+			/add-task\): tpl_id_error \(.+\)\. Template: no template with the ID 999999 exists in this account; list the templates to find the right ID$/,
+		);
+		await expect(runUmail(env, createParams({ contactList: byId('999998') }))).rejects.toThrow(
+			/maillist_id_error.*Contact List: no contact list with the ID 999998 exists in this account$/,
+		);
+	});
+
 	test('get many pages 20 at a time and labels the codes', async () => {
 		const items = Array.from({ length: 21 }, () => ({ json: {} }));
 		await runUmail(env, createParams(), { items });
