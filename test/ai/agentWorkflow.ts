@@ -38,6 +38,20 @@ function ai(toolName: string, key: string, description: string, type = 'string')
 
 const LIST_ID = 'The numeric ID of the contact list';
 
+/** Task → Create from the fixed news mailbox; the model picks template, list and time. */
+function sendTask(toolName: string, o: { template: string; senderName: string; sendTime: string }) {
+	return {
+		resource: 'task',
+		operation: 'create',
+		template: rl(ai(toolName, 'templateId', o.template)),
+		contactList: rl(ai(toolName, 'contactListId', LIST_ID)),
+		sender: 'mailbox',
+		mailbox: rl(MAILBOX),
+		senderName: o.senderName,
+		sendTime: ai(toolName, 'sendTime', o.sendTime),
+	};
+}
+
 export const SCENARIOS = {
 	report: {
 		agent: 'Report agent',
@@ -71,35 +85,28 @@ export const SCENARIOS = {
 				mode: 'many',
 				subscribers: ai('Add subscribers', 'subscribers', 'One subscriber a line: the email, or the email and the name separated by a comma'),
 			}),
-			tool('Schedule send task', {
-				resource: 'task',
-				operation: 'create',
-				template: rl(ai('Schedule send task', 'templateId', 'The numeric ID of the template to send, from Find templates')),
-				contactList: rl(ai('Schedule send task', 'contactListId', LIST_ID)),
-				sender: 'mailbox',
-				mailbox: rl(MAILBOX),
-				senderName: ai('Schedule send task', 'senderName', 'The sender name the recipients see'),
-				sendTime: ai(
-					'Schedule send task',
-					'sendTime',
-					'When to start sending, as ISO 8601 with its UTC offset, e.g. 2026-12-02T09:00:00+08:00 for 9:00 Beijing time',
-				),
-			}, SCHEDULE_DESCRIPTION),
+			tool(
+				'Schedule send task',
+				sendTask('Schedule send task', {
+					template: 'The numeric ID of the template to send, from Find templates',
+					senderName: ai('Schedule send task', 'senderName', 'The sender name the recipients see'),
+					sendTime: 'When to start sending, as ISO 8601 with its UTC offset, e.g. 2026-12-02T09:00:00+08:00 for 9:00 Beijing time',
+				}),
+				SCHEDULE_DESCRIPTION,
+			),
 		],
 	},
 	error: {
 		agent: 'Error agent',
 		tools: [
-			tool('Schedule campaign', {
-				resource: 'task',
-				operation: 'create',
-				template: rl(ai('Schedule campaign', 'templateId', 'The numeric ID of the template to send')),
-				contactList: rl(ai('Schedule campaign', 'contactListId', LIST_ID)),
-				sender: 'mailbox',
-				mailbox: rl(MAILBOX),
-				senderName: 'Example News',
-				sendTime: ai('Schedule campaign', 'sendTime', 'When to start sending, as ISO 8601 with its UTC offset'),
-			}),
+			tool(
+				'Schedule campaign',
+				sendTask('Schedule campaign', {
+					template: 'The numeric ID of the template to send',
+					senderName: 'Example News',
+					sendTime: 'When to start sending, as ISO 8601 with its UTC offset',
+				}),
+			),
 		],
 	},
 	big: {
