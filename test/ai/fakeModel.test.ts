@@ -6,13 +6,12 @@ import { execFile } from 'child_process';
 import * as path from 'path';
 
 import { ensureN8nSync } from '../e2e/harness';
-import { failInCiWithoutN8n } from './needsN8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFakeModel } = require('./fakeModel');
 
+// under CI=true a missing n8n throws here, so the file fails
 const n8n = ensureN8nSync();
-failInCiWithoutN8n(n8n, 'checking the fake model with the clients n8n ships');
 
 (n8n ? describe : describe.skip)('fake OpenAI-compatible model', () => {
 	const text = 'A final answer long enough to arrive in several chunks of forty characters.';
