@@ -120,6 +120,8 @@ async function main(argv) {
 		}
 	};
 	await cli(['import:credentials', `--input=${credFile}`]);
+	// n8n keeps them encrypted; the plain file may hold a real OPENAI_API_KEY
+	fs.rmSync(credFile, { force: true });
 
 	const wfDir = path.join(ROOT, 'workflows');
 	const wfs = fs.existsSync(wfDir) ? fs.readdirSync(wfDir).filter((f) => f.endsWith('.json')) : [];
