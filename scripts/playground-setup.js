@@ -1,0 +1,59 @@
+/*
+ * What the playground puts into its n8n, without undoing what the user did there: the emulator credential and the
+ * example workflows are added only when missing, so a published workflow stays published and edits stay.
+ * `--reset` (scripts/playground.js) deletes the whole user folder to start over.
+ */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+const CREDENTIAL_ID = 'umailEmulator001';
+const CREDENTIAL_NAME = 'U-Mail API (emulator)';
+const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
+
+/** The credential the examples use, pointed at this run's emulator unless the user pointed it elsewhere. */
+async function setUpCredential(cli, inputs, emulatorUrl) {
+	const exported = path.join(inputs, 'credential-now.json');
+	fs.rmSync(exported, { force: true });
+	const found = await cli(['export:credentials', `--id=${CREDENTIAL_ID}`, '--decrypted', `--output=${exported}`], { allowFailure: true });
+	const current = found && fs.existsSync(exported) ? JSON.parse(fs.readFileSync(exported, 'utf8'))[0] : undefined;
+	fs.rmSync(exported, { force: true });
+	const data = current ? current.data : { username: 'demo', password: 'demo-pass', allowUnauthorizedCerts: false };
+	if (current && !LOOPBACK.test(`${data.baseUrl}/`)) return `credential "${current.name}" kept as you set it (${data.baseUrl})`;
+	if (current && data.baseUrl === emulatorUrl) return `credential "${current.name}" kept`;
+	const file = path.join(inputs, 'credentials.json');
+	const name = current ? current.name : CREDENTIAL_NAME;
+	fs.writeFileSync(file, JSON.stringify([{ id: CREDENTIAL_ID, name, type: 'umailApi', data: { ...data, baseUrl: emulatorUrl } }], null, 2));
+	await cli(['import:credentials', `--input=${file}`]);
+	return current ? `credential "${name}" pointed at this run's emulator (its other fields kept)` : `credential "${name}" created`;
+}
+
+/** Imports the example workflows that are not in n8n yet; the ones there are left as they are. */
+async function importMissingExamples(cli, inputs, wfDir) {
+	const files = fs.existsSync(wfDir) ? fs.readdirSync(wfDir).filter((f) => f.endsWith('.json')).sort() : [];
+	if (!files.length) return 'no example workflows';
+	const listed = await cli(['list:workflow', '--onlyId']);
+	const existing = new Set(listed.split('\n').map((line) => line.trim()));
+	const missing = [];
+	for (const file of files) {
+		const workflow = JSON.parse(fs.readFileSync(path.join(wfDir, file), 'utf8'));
+		if (existing.has(workflow.id)) continue;
+		// every U-Mail credential reference → the emulator credential
+		for (const node of workflow.nodes || []) {
+			if (node.credentials && node.credentials.umailApi) node.credentials.umailApi = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
+		}
+		workflow.active = false;
+		missing.push(workflow);
+	}
+	const kept = files.length - missing.length;
+	const keptNote = kept ? `${kept} already there, kept as they are (npm start -- --reset starts over)` : '';
+	if (!missing.length) return `example workflows: ${keptNote}`;
+	const file = path.join(inputs, 'workflows.json');
+	fs.writeFileSync(file, JSON.stringify(missing, null, 2));
+	await cli(['import:workflow', `--input=${file}`]);
+	const names = missing.map((w) => `"${w.name}"`).join(', ');
+	return `example workflows: imported ${names}${keptNote ? `; ${keptNote}` : ''}`;
+}
+
+module.exports = { CREDENTIAL_ID, CREDENTIAL_NAME, setUpCredential, importMissingExamples };
