@@ -13,10 +13,11 @@ const CREDENTIAL_NAME = 'U-Mail API (emulator)';
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 
 /** The credential the examples use, pointed at this run's emulator unless the user pointed it elsewhere. */
-async function setUpCredential(cli, inputs, emulatorUrl) {
+async function setUpCredential(cli, inputs, emulatorUrl, fresh) {
 	const exported = path.join(inputs, 'credential-now.json');
 	fs.rmSync(exported, { force: true });
-	const found = await cli(['export:credentials', `--id=${CREDENTIAL_ID}`, '--decrypted', `--output=${exported}`], { allowFailure: true });
+	// each n8n CLI call starts n8n (seconds): a new playground has nothing to look up
+	const found = !fresh && (await cli(['export:credentials', `--id=${CREDENTIAL_ID}`, '--decrypted', `--output=${exported}`], { allowFailure: true }));
 	const current = found && fs.existsSync(exported) ? JSON.parse(fs.readFileSync(exported, 'utf8'))[0] : undefined;
 	fs.rmSync(exported, { force: true });
 	const data = current ? current.data : { username: 'demo', password: 'demo-pass', allowUnauthorizedCerts: false };
@@ -30,10 +31,10 @@ async function setUpCredential(cli, inputs, emulatorUrl) {
 }
 
 /** Imports the example workflows that are not in n8n yet; the ones there are left as they are. */
-async function importMissingExamples(cli, inputs, wfDir) {
+async function importMissingExamples(cli, inputs, wfDir, fresh) {
 	const files = fs.existsSync(wfDir) ? fs.readdirSync(wfDir).filter((f) => f.endsWith('.json')).sort() : [];
 	if (!files.length) return 'no example workflows';
-	const listed = await cli(['list:workflow', '--onlyId']);
+	const listed = fresh ? '' : await cli(['list:workflow', '--onlyId']);
 	const existing = new Set(listed.split('\n').map((line) => line.trim()));
 	const missing = [];
 	for (const file of files) {

@@ -84,12 +84,14 @@ async function main(argv) {
 	const n8n = await env.ensureN8n();
 	say(`n8n ${n8n.version} on Node ${n8n.nodeVersion}`);
 
-	if (reset) {
+	const hasState = () => fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
+	if (reset && hasState()) {
 		fs.rmSync(userFolder, { recursive: true, force: true });
 		say(`--reset: deleted the playground's n8n state (${path.relative(ROOT, userFolder) || userFolder})`);
-	} else if (fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'))) {
+	} else if (hasState()) {
 		say(`keeping your playground state in ${path.relative(ROOT, userFolder) || userFolder} (npm start -- --reset starts over)`);
 	}
+	const fresh = !hasState();
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
 
 	const tarball = noBuild ? latestTarball(path.join(dir, 'packs')) || buildAndPack(path.join(dir, 'packs')) : buildAndPack(path.join(dir, 'packs'));
@@ -123,8 +125,8 @@ async function main(argv) {
 		}
 		return r.stdout;
 	};
-	say(await setUpCredential(cli, inputs, emulator.url));
-	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows')));
+	say(await setUpCredential(cli, inputs, emulator.url, fresh));
+	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows'), fresh));
 
 	const wanted = Number(process.env.N8N_PORT) || 5678;
 	let port = wanted;

@@ -18,7 +18,8 @@ export function subtitleOf(resources: ResourceDef[]): string {
 	for (const resource of resources) {
 		for (const op of resource.operations) names[`${resource.value}:${op.value}`] = `${op.name}: ${resource.name}`;
 	}
-	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+	// the one pair not listed is n8n's own Custom API Call (injected because the credential authenticates requests)
+	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? "Custom API Call" }}`;
 }
 
 export class Umail implements INodeType {
