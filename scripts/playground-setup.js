@@ -10,6 +10,8 @@ const path = require('path');
 
 const CREDENTIAL_ID = 'umailEmulator001';
 const CREDENTIAL_NAME = 'U-Mail API (emulator)';
+/** what earlier playgrounds called it: renamed, since the README names CREDENTIAL_NAME */
+const OLD_NAME = 'U-Mail (emulator)';
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 
 /** The credential the examples use, pointed at this run's emulator unless the user pointed it elsewhere. */
@@ -22,9 +24,9 @@ async function setUpCredential(cli, inputs, emulatorUrl, fresh) {
 	fs.rmSync(exported, { force: true });
 	const data = current ? current.data : { username: 'demo', password: 'demo-pass', allowUnauthorizedCerts: false };
 	if (current && !LOOPBACK.test(`${data.baseUrl}/`)) return `credential "${current.name}" kept as you set it (${data.baseUrl})`;
-	if (current && data.baseUrl === emulatorUrl) return `credential "${current.name}" kept`;
+	const name = current && current.name !== OLD_NAME ? current.name : CREDENTIAL_NAME;
+	if (current && data.baseUrl === emulatorUrl && name === current.name) return `credential "${current.name}" kept`;
 	const file = path.join(inputs, 'credentials.json');
-	const name = current ? current.name : CREDENTIAL_NAME;
 	fs.writeFileSync(file, JSON.stringify([{ id: CREDENTIAL_ID, name, type: 'umailApi', data: { ...data, baseUrl: emulatorUrl } }], null, 2));
 	await cli(['import:credentials', `--input=${file}`]);
 	return current ? `credential "${name}" pointed at this run's emulator (its other fields kept)` : `credential "${name}" created`;

@@ -9,7 +9,7 @@
  * workflows and the emulator credential are added only when missing (scripts/playground-setup.js); --reset (or its
  * old name --fresh) deletes that state first.
  *
- * env: N8N_PORT (default 5678, else a free port), EMULATOR_PORT (default: free), PLAYGROUND_DIR
+ * env: N8N_PORT (default 5678, else a free port), EMULATOR_PORT (default: last run's if free, else a free one), PLAYGROUND_DIR
  *      (default <repo>/.n8n-e2e/playground), PLAYGROUND_EMAIL / PLAYGROUND_PASSWORD, N8N_VERSION,
  *      PLAYGROUND_CLOCK_SPEED (default 60: the emulator's simulated clock runs 60× real time, so a template check
  *      takes 1 s and a small send completes in seconds; 0 stops it).
