@@ -75,7 +75,8 @@ export function flatten(record: IDataObject, source: Source, prefix = '', base =
 		if (name === 'text' && typeof value === 'string' && value.startsWith('-----')) continue;
 		const path = `${prefix}${name}`;
 		const from = name.endsWith('_label') ? undefined : origin(source, value, base, name);
-		const row: Row = { path, meaning: meaningOf(value) };
+		const label = name.endsWith('_label') && name.slice(0, -'_label'.length) in record ? `readable label of ${name.slice(0, -'_label'.length)} (the codes below)` : undefined;
+		const row: Row = { path, meaning: label ?? meaningOf(value) };
 		if (from !== undefined && leaf(from) !== name) row.from = from.replace(/\[\]/g, '');
 		rows.push(row);
 		const inner = Array.isArray(value) ? value[0] : value;
