@@ -193,6 +193,7 @@ function operationSection(resource: ResourceDef, op: OperationDef): string[] {
 	const section = /§(\d+(?:\.\d+){1,2})/.exec(note)?.[1];
 	const lines = [`### ${resource.name} → ${op.name}`, '', `${op.description}. n8n action: *${op.action}*.`, ''];
 	// endpoints as code, unless the comment already quotes them
+	if (!note && !op.request) lines.push('API: none: built in n8n, no request to U-Mail.', '');
 	if (note) lines.push(`API: ${note.replace(/(^|[\s(])([\w-]+\.php(?:[^\s,;:)`]*[^\s,;:)`.])?)/g, '$1`$2`')}`, '');
 	const params = parameterRows(op.properties);
 	if (params.length) {
