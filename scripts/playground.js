@@ -3,14 +3,18 @@
  * Playground: the real n8n (scripts/n8n-env.js) with this pack installed from its tarball, the U-Mail
  * emulator, a ready credential and the example workflows — then open the editor and log in.
  *
- *   node scripts/playground.js [--fresh] [--no-build]
+ *   node scripts/playground.js [--reset] [--no-build]
  *
- * env: N8N_PORT (default 5678, else a free port), EMULATOR_PORT (default: free), PLAYGROUND_DIR
+ * State (workflows, credentials, executions, the owner login) persists in PLAYGROUND_DIR between runs: the example
+ * workflows and the emulator credential are added only when missing (scripts/playground-setup.js); --reset (or its
+ * old name --fresh) deletes that state first.
+ *
+ * env: N8N_PORT (default 5678, else a free port), EMULATOR_PORT (default: last run's if free, else a free one), PLAYGROUND_DIR
  *      (default <repo>/.n8n-e2e/playground), PLAYGROUND_EMAIL / PLAYGROUND_PASSWORD, N8N_VERSION,
  *      PLAYGROUND_CLOCK_SPEED (default 60: the emulator's simulated clock runs 60× real time, so a template check
  *      takes 1 s and a small send completes in seconds; 0 stops it), OPENAI_API_KEY / OPENAI_BASE_URL (a real chat
  *      model for the AI assistant example; without them a scripted demo model runs on 127.0.0.1).
- * Ctrl-C stops n8n and the emulator. State (workflows, executions) persists in PLAYGROUND_DIR.
+ * Ctrl-C stops n8n, the emulator and the demo model.
  */
 'use strict';
 
@@ -19,10 +23,9 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const env = require('./n8n-env');
 const { playgroundModel, MODEL_CREDENTIAL } = require('./playgroundModel');
+const { CREDENTIAL_NAME, setUpCredential, setUpModelCredential, importMissingExamples } = require('./playground-setup');
 
 const ROOT = path.resolve(__dirname, '..');
-const CREDENTIAL_ID = 'umailEmulator001';
-const CREDENTIAL_NAME = 'U-Mail (emulator)';
 
 function say(msg) {
 	process.stderr.write(`[playground] ${msg}\n`);
@@ -72,7 +75,8 @@ process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 async function main(argv) {
-	const fresh = argv.includes('--fresh');
+	const t0 = Date.now();
+	const reset = argv.includes('--reset') || argv.includes('--fresh');
 	const noBuild = argv.includes('--no-build');
 	const dir = path.resolve(process.env.PLAYGROUND_DIR || path.join(ROOT, '.n8n-e2e', 'playground'));
 	const userFolder = path.join(dir, 'user');
@@ -83,7 +87,14 @@ async function main(argv) {
 	const n8n = await env.ensureN8n();
 	say(`n8n ${n8n.version} on Node ${n8n.nodeVersion}`);
 
-	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
+	const hasState = () => fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
+	if (reset && hasState()) {
+		fs.rmSync(userFolder, { recursive: true, force: true });
+		say(`--reset: deleted the playground's n8n state (${path.relative(ROOT, userFolder) || userFolder})`);
+	} else if (hasState()) {
+		say(`keeping your playground state in ${path.relative(ROOT, userFolder) || userFolder} (npm start -- --reset starts over)`);
+	}
+	const fresh = !hasState();
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
 
 	const tarball = noBuild ? latestTarball(path.join(dir, 'packs')) || buildAndPack(path.join(dir, 'packs')) : buildAndPack(path.join(dir, 'packs'));
@@ -91,7 +102,11 @@ async function main(argv) {
 	say(`installed ${pack.name}@${pack.version} from ${path.relative(ROOT, tarball)}`);
 
 	// the emulator (plain JS, in-process)
-	const emulatorPort = Number(process.env.EMULATOR_PORT) || (await env.freePort());
+	// the same port as last time when it is free, so the credential's URL stays right
+	const portFile = path.join(dir, 'emulator-port');
+	const lastPort = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, 'utf8')) : 0;
+	const emulatorPort = Number(process.env.EMULATOR_PORT) || (lastPort && (await portFree(lastPort)) ? lastPort : await env.freePort());
+	fs.writeFileSync(portFile, String(emulatorPort));
 	// simulated time starts at real time (the trigger and send times use the real date) and runs faster
 	const speed = process.env.PLAYGROUND_CLOCK_SPEED === undefined ? 60 : Number(process.env.PLAYGROUND_CLOCK_SPEED);
 	const emulator = await require(path.join(ROOT, 'test', 'emulator')).start({
@@ -108,47 +123,32 @@ async function main(argv) {
 	// the chat model of the AI assistant example (workflows/05)
 	started.model = await playgroundModel({ logFile: path.join(dir, 'model-requests.jsonl') });
 	say(`chat model: ${started.model.about}`);
-	const credFile = path.join(inputs, 'credentials.json');
-	fs.writeFileSync(
-		credFile,
-		JSON.stringify([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'umailApi', data: { username: 'demo', password: 'demo-pass', baseUrl: emulator.url, allowUnauthorizedCerts: false } }, started.model.credential], null, 2),
-	);
-	const cli = async (args) => {
+	const cli = async (args, { allowFailure = false } = {}) => {
 		const r = await env.n8nCli(userFolder, args);
 		if (r.code !== 0 || /An error occurred/.test(r.stdout + r.stderr)) {
+			if (allowFailure) return null;
 			throw new Error(`n8n ${args[0]} failed:\n${(r.stdout + r.stderr).trim().split('\n').slice(-20).join('\n')}`);
 		}
+		return r.stdout;
 	};
-	await cli(['import:credentials', `--input=${credFile}`]);
-	// n8n keeps them encrypted; the plain file may hold a real OPENAI_API_KEY
-	fs.rmSync(credFile, { force: true });
+	say(await setUpCredential(cli, inputs, emulator.url, fresh));
+	say(await setUpModelCredential(cli, inputs, started.model.credential, fresh));
+	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows'), fresh, { openAiApi: MODEL_CREDENTIAL }));
 
-	const wfDir = path.join(ROOT, 'workflows');
-	const wfs = fs.existsSync(wfDir) ? fs.readdirSync(wfDir).filter((f) => f.endsWith('.json')) : [];
-	if (wfs.length) {
-		const list = wfs.map((f) => {
-			const w = JSON.parse(fs.readFileSync(path.join(wfDir, f), 'utf8'));
-			// point every U-Mail credential reference at the emulator credential
-			for (const n of w.nodes || []) if (n.credentials && n.credentials.umailApi) n.credentials.umailApi = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
-			for (const n of w.nodes || []) if (n.credentials && n.credentials.openAiApi) n.credentials.openAiApi = { id: MODEL_CREDENTIAL.id, name: MODEL_CREDENTIAL.name };
-			w.active = false;
-			return w;
-		});
-		const wfFile = path.join(inputs, 'workflows.json');
-		fs.writeFileSync(wfFile, JSON.stringify(list, null, 2));
-		await cli(['import:workflow', `--input=${wfFile}`]);
-		say(`imported ${list.length} example workflow(s) from workflows/`);
+	const wanted = Number(process.env.N8N_PORT) || 5678;
+	let port = wanted;
+	if (!(await portFree(port))) {
+		port = await env.freePort();
+		say(`port ${wanted} is taken: n8n uses ${port} instead (N8N_PORT chooses another)`);
 	}
-
-	let port = Number(process.env.N8N_PORT) || 5678;
-	if (!(await portFree(port))) port = await env.freePort();
 	say('starting n8n…');
 	if (stopping) return;
 	started.n8n = env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log') });
 	const running = await started.n8n;
 	if (stopping) return;
 	await env.setupOwner(running.url, { email, password });
-	say(`ready in ${Math.round(running.readyMs / 1000)}s (log: ${path.relative(ROOT, path.join(dir, 'n8n.log'))})`);
+	const whole = Math.round((Date.now() - t0) / 1000);
+	say(`ready ${whole}s after npm start (n8n itself took ${Math.round(running.readyMs / 1000)}s to start; log: ${path.relative(ROOT, path.join(dir, 'n8n.log'))})`);
 	process.stdout.write(`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n\n  Ctrl-C to stop.\n`);
 }
 

@@ -10,6 +10,17 @@ import { describeResources } from './actions/describe';
 import { route } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { RESOURCES } from './resources';
+import type { ResourceDef } from './shared/types';
+
+/** The canvas subtitle in the names the editor shows ("Add Many: Address"), not the values ("addMany: address"). */
+export function subtitleOf(resources: ResourceDef[]): string {
+	const names: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const op of resource.operations) names[`${resource.value}:${op.value}`] = `${op.name}: ${resource.name}`;
+	}
+	// the one pair not listed is n8n's own Custom API Call (injected because the credential authenticates requests)
+	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? "Custom API Call" }}`;
+}
 
 export class Umail implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +29,7 @@ export class Umail implements INodeType {
 		icon: { light: 'file:umail.svg', dark: 'file:umail.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(RESOURCES),
 		description: 'Run bulk-mail campaigns with U-Mail EDM (bestedm.net): lists, addresses, templates, send tasks, tracking',
 		defaults: { name: 'U-Mail' },
 		usableAsTool: true,

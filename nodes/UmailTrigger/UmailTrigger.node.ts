@@ -56,6 +56,12 @@ function describeEvents(): INodeProperties[] {
 	return [eventField, ...fields, options];
 }
 
+/** The canvas subtitle: the event's name ("Task Completed"), not its value. */
+function subtitleOf(): string {
+	const names = Object.fromEntries(EVENTS.map((event) => [event.value, event.name]));
+	return `={{ (${JSON.stringify(names)})[$parameter["event"]] }}`;
+}
+
 export class UmailTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'U-Mail Trigger',
@@ -63,8 +69,11 @@ export class UmailTrigger implements INodeType {
 		icon: { light: 'file:umailTrigger.svg', dark: 'file:umailTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow on U-Mail EDM events: task status, opens, clicks, failures, unsubscribes and more',
+		subtitle: subtitleOf(),
+		// n8n's node panel shows a node and its trigger as one entry and gives it the trigger's description (the editor's
+		// generateMergedNodesAndActions), above the actions too: so this one speaks for both nodes
+		description:
+			'Run U-Mail EDM (bestedm.net) bulk-mail campaigns and start workflows on their events: opens, clicks, failures, unsubscribes, task status',
 		defaults: { name: 'U-Mail Trigger' },
 		polling: true,
 		inputs: [],

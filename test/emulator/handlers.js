@@ -1005,12 +1005,20 @@ function taskFields(ctx, p, out, editing) {
 	return null;
 }
 // §6.2 (= §5.1)
+/**
+ * A send time from the client. While the clock runs fast (clockSpeed > 0) the client's "now" lags the simulated one by
+ * hours, so a send time before the simulated now means "now": the task's send time then never precedes its start.
+ */
+function clientTime(st, ms) {
+	return st.clockSpeed > 0 && ms < st.now ? st.now : ms;
+}
 function addTask(ctx) {
 	const { st, c, p, user } = ctx;
 	if (!st.rateLimitAddTask(user.username)) return err(ctx, 'add_task_limit_error', '调用此接口 1 小时调用次数不能超过 100 次');
 	for (const k of ['tpl_id', 'send_account', 'send_fullname', 'maillist_id', 'time']) if (!has(p[k])) return paramErr(ctx, k, `${k} 参数必须`);
-	const time = S.parseDateTimeStrict(String(p.time));
-	if (time == null) return err(ctx, 'time_error', 'time 格式错误, 必须为 YYYY-MM-DD HH:mm');
+	const parsed = S.parseDateTimeStrict(String(p.time));
+	if (parsed == null) return err(ctx, 'time_error', 'time 格式错误, 必须为 YYYY-MM-DD HH:mm');
+	const time = clientTime(st, parsed);
 	const f = { subsLink: 1, trackStatus: 0, isNeedReceipt: 0, isDelay: 0, sendQty: 0, sendQtyStart: 1, time };
 	const e = taskFields(ctx, p, f, false);
 	if (e) return e;
@@ -1038,6 +1046,7 @@ function editTask(ctx) {
 	if (has(p.send_time)) {
 		sendTime = S.parseDateTimeLenient(String(p.send_time));
 		if (sendTime == null) return err(ctx, 'send_time_error', 'send_time 格式错误');
+		sendTime = clientTime(st, sendTime);
 	}
 	let status = null;
 	if (has(p.send_status)) {

@@ -133,6 +133,7 @@ async function start(options = {}) {
 	// With clockSpeed > 0 simulated time also runs by itself (N simulated ms per real ms), so a real n8n (playground,
 	// end-to-end tests) sees template checks pass and tasks complete without a test advancing the clock.
 	let clockSpeed = Number(opts.clockSpeed) || 0;
+	st.clockSpeed = clockSpeed;
 	let realMark = Date.now();
 	function syncClock() {
 		const real = Date.now();
@@ -385,6 +386,7 @@ async function start(options = {}) {
 			setSpeed: (speed) => {
 				syncClock();
 				clockSpeed = Number(speed) || 0;
+				st.clockSpeed = clockSpeed;
 			},
 			advance: (ms) => {
 				st.now += Number(ms) || 0;

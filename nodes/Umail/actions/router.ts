@@ -15,6 +15,9 @@ import { capForModel, isAiTool } from '../shared/tool';
 import { umailRequest, type UmailRequest } from '../shared/transport';
 import type { ItemContext, OperationDef, OperationResult } from '../shared/types';
 
+/** the value of the entry n8n itself adds to the Resource and Operation lists */
+const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
 export function findOperation(resource: string, operation: string): OperationDef | undefined {
 	return RESOURCES.find((entry) => entry.value === resource)?.operations.find((op) => op.value === operation);
 }
@@ -94,6 +97,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const op = findOperation(resource, operation);
+	if (!op && [resource, operation].includes(CUSTOM_API_CALL)) {
+		throw new NodeOperationError(this.getNode(), 'Custom API Call is not an operation of this node', {
+			description: 'n8n adds it to every node whose credential signs requests: use an HTTP Request node with the "U-Mail API" credential type',
+		});
+	}
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	// errors name the operation as the editor shows it, with the endpoint for support
 	const label = `${RESOURCES.find((entry) => entry.value === resource)!.name} → ${op.name}`;
