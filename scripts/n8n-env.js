@@ -301,6 +301,24 @@ function writeMarker(node24, dir, version) {
 	fs.renameSync(tmp, path.join(dir, MARKER));
 }
 
+function majorOf(version) {
+	return Number(String(version).split('.')[0]);
+}
+
+/**
+ * The install folder's package.json. n8n 1.x's n8n-nodes-base takes xlsx from cdn.sheetjs.com, a host outside the
+ * registry, so 1.x installs pin it to the registry's last xlsx (the override lives here, never in the project).
+ */
+function writeInstallManifest(dir, version) {
+	const file = path.join(dir, 'package.json');
+	let manifest = { name: 'n8n-cache', private: true };
+	try {
+		manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {}
+	if (majorOf(version) === 1) manifest.overrides = { ...(manifest.overrides || {}), xlsx: '0.18.5' };
+	fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+}
+
 /**
  * Installs (once per machine) n8n@N8N_VERSION into the cache, rebuilds sqlite3 for Node 24.
  * Returns { version, dir, bin, node, nodeDir }.
@@ -319,9 +337,7 @@ async function ensureN8n() {
 	return withLock(`${dir}.lock`, `n8n@${version}`, async () => {
 		if (isN8nComplete(node24, dir, version)) return result();
 		fs.mkdirSync(dir, { recursive: true });
-		if (!fs.existsSync(path.join(dir, 'package.json'))) {
-			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-cache', private: true }) + '\n');
-		}
+		writeInstallManifest(dir, version);
 		const logFile = path.join(dir, 'install.log');
 		const env = envWithNode(node24, { npm_config_nodedir: node24.nodeDir, npm_config_update_notifier: 'false' });
 		const t0 = Date.now();

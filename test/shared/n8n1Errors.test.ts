@@ -6,7 +6,7 @@
  * cause undefined). V1NodeApiError is 2.x's class with that one difference.
  */
 import axios, { type AxiosRequestConfig } from 'axios';
-import { type IDataObject, type IHttpRequestOptions, type INode, NodeApiError } from 'n8n-workflow';
+import { type IHttpRequestOptions, type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { networkCode, networkError } from '../../nodes/Umail/shared/errors';
 import { transportSettings, umailRequest, type UmailFunctions } from '../../nodes/Umail/shared/transport';
@@ -36,7 +36,7 @@ async function v1Request(options: IHttpRequestOptions) {
 		const response = await axios(config);
 		return { body: Buffer.from(response.data), headers: response.headers, statusCode: response.status };
 	} catch (error) {
-		throw new V1NodeApiError(NODE, error as IDataObject);
+		throw new V1NodeApiError(NODE, error as JsonObject);
 	}
 }
 
