@@ -14,6 +14,7 @@ import {
 	exampleWorkflows,
 	getRealPack,
 	makeWorkflow,
+	ok,
 	runClock,
 	startEmulator,
 	umailCredential,
@@ -31,13 +32,6 @@ const BAD_CRED = { id: 'umailBadCred0001', name: 'U-Mail wrong password' };
 const MAILBOX = 'news@mail.verified-demo.example.com';
 
 const umail = (name: string, parameters: Record<string, unknown>, more: Partial<WorkflowNode> = {}) => umailNode(CRED, name, parameters, more);
-
-function ok(res: ExecuteResult) {
-	if (res.error || res.code !== 0) {
-		throw new Error(`workflow failed (exit ${res.code}): ${res.error}\nnode errors: ${JSON.stringify(res.nodeErrors)}\n${res.stderr.slice(-2000)}`);
-	}
-	return res;
-}
 
 describeN8n(`example workflows in n8n ${n8n?.version}`, () => {
 	let emu: Emulator;

@@ -404,6 +404,14 @@ export function toExecuteResult(cli: CliResult, parsed?: any): ExecuteResult {
 	};
 }
 
+/** The result of a run that must have succeeded; throws with its error, node errors and output otherwise. */
+export function ok(res: ExecuteResult): ExecuteResult {
+	if (res.error || res.code !== 0) {
+		throw new Error(`workflow failed (exit ${res.code}): ${res.error}\nnode errors: ${JSON.stringify(res.nodeErrors)}\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`);
+	}
+	return res;
+}
+
 function lastLines(s: string, n: number) {
 	return s.trim().split('\n').slice(-n).join('\n');
 }

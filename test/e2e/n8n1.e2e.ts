@@ -13,6 +13,7 @@ import {
 	exampleWorkflows,
 	getRealPack,
 	makeWorkflow,
+	ok,
 	n8nEnv,
 	n8nUnavailableReason,
 	startEmulator,
@@ -29,17 +30,10 @@ const CRED = { id: 'umailcred000001', name: 'U-Mail e2e' };
 const REFUSED_CRED = { id: 'umailRefused0001', name: 'U-Mail closed port' };
 const MAILBOX = 'news@mail.verified-demo.example.com';
 
-function ok(res: ExecuteResult) {
-	if (res.error || res.code !== 0) {
-		throw new Error(`workflow failed (exit ${res.code}): ${res.error}\nnode errors: ${JSON.stringify(res.nodeErrors)}\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`);
-	}
-	return res;
-}
-
 /** The error n8n stored for a node of a failed run: message and description. */
 const nodeError = (res: ExecuteResult, node: string) => res.runData[node]?.[0]?.error ?? {};
 
-describe(`the pack in n8n ${VERSION}`, () => {
+describe(`the pack in n8n ${VERSION} (Node ${n8n?.nodeVersion})`, () => {
 	let emu: Emulator;
 	let inst: N8nInstance;
 	const st = () => emu.control.state;
