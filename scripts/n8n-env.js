@@ -7,10 +7,12 @@
  *
  *   node scripts/n8n-env.js ensure          # install + cache Node 24 and n8n, print paths
  *   node scripts/n8n-env.js info            # print what is cached (no install)
+ *   N8N_VERSION=1.123.81 node scripts/n8n-env.js ensure   # another n8n, e.g. the supported 1.x (N8N1_VERSION)
  *
  * Cache layout (override root with N8N_ENV_CACHE_DIR):
  *   ~/.cache/n8n-nodes-umail/node24/node_modules/node-<platform>-<arch>/bin/node
  *   ~/.cache/n8n-nodes-umail/n8n-<version>/node_modules/n8n/bin/n8n
+ *   ~/.cache/n8n-nodes-umail/n8n-<version>-node<major>/…        (N8N_ENV_NODE older than 24, e.g. 20)
  *   ~/.cache/n8n-nodes-umail/n8n-<version>/.n8n-env-complete     (marker, written last)
  *   ~/.cache/n8n-nodes-umail/n8n-<version>.lock                   (install lock)
  */
@@ -35,9 +37,9 @@ function cacheRoot() {
 function n8nVersion() {
 	return process.env.N8N_VERSION || DEFAULT_N8N_VERSION;
 }
-/** sqlite3 is compiled for one Node: an n8n run by another Node than 24 (N8N_ENV_NODE) gets its own folder. */
+/** sqlite3 is compiled for one Node: an n8n run by a Node older than 24 (N8N_ENV_NODE) gets its own folder. */
 function n8nDir(version = n8nVersion(), nodeMajor = NODE_MAJOR) {
-	return path.join(cacheRoot(), nodeMajor === NODE_MAJOR ? `n8n-${version}` : `n8n-${version}-node${nodeMajor}`);
+	return path.join(cacheRoot(), nodeMajor >= NODE_MAJOR ? `n8n-${version}` : `n8n-${version}-node${nodeMajor}`);
 }
 
 function log(msg) {
@@ -755,7 +757,7 @@ async function main(argv) {
 		log(`ok in ${Math.round((Date.now() - t0) / 1000)}s`);
 		process.stdout.write(JSON.stringify(n, null, 2) + '\n');
 	} else if (cmd === 'info') {
-		const dir = n8nDir();
+		const dir = n8nDir(n8nVersion(), process.env.N8N_ENV_NODE ? nodeMajorOf(process.env.N8N_ENV_NODE) : NODE_MAJOR);
 		process.stdout.write(
 			JSON.stringify({ cacheRoot: cacheRoot(), version: n8nVersion(), dir, installed: n8nInstalledVersion(dir), marker: fs.existsSync(path.join(dir, MARKER)), foreign: foreignProcessesIn(dir) }, null, 2) + '\n',
 		);
