@@ -47,7 +47,7 @@ const v1Context = () =>
 		helpers: { httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => v1Request(options) },
 	}) as unknown as UmailFunctions;
 
-const getList = () => umailRequest.call(v1Context(), { endpoint: 'mloperate.php', do: 'maillist-detail', qs: { id: '42' } }, 0);
+const getList = () => umailRequest.call(v1Context(), { endpoint: 'mloperate.php', do: 'maillist-detail', qs: { id: '42' }, effect: 'read' }, 0);
 
 async function v1Failure(url: string, timeout = 3_000): Promise<NodeApiError> {
 	const error = await v1Request({ method: 'GET', url, timeout }).catch((thrown: NodeApiError) => thrown);
