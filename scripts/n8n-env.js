@@ -652,8 +652,8 @@ async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = fal
 			throw new Error(`n8n did not become ready in ${timeoutMs} ms:\n${output.slice(-4000)}`);
 		}
 		const r = await httpGet(`${url}/healthz/readiness`);
-		// n8n 1.x's `start` answers readiness some seconds before it mounts the REST API
-		if (r.status === 200 && (command !== 'start' || (await httpGet(`${url}/rest/settings`)).status !== 404)) break;
+		// n8n 1.x's `start` answers readiness some seconds before it mounts its controllers (login, owner setup, …)
+		if (r.status === 200 && (command !== 'start' || (await httpGet(`${url}/rest/login`)).status !== 404)) break;
 		await sleep(250);
 	}
 	return { url, port, pid: child.pid, readyMs: Date.now() - t0, logs: () => output, stop };
