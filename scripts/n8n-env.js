@@ -7,10 +7,12 @@
  *
  *   node scripts/n8n-env.js ensure          # install + cache Node 24 and n8n, print paths
  *   node scripts/n8n-env.js info            # print what is cached (no install)
+ *   N8N_VERSION=1.123.81 node scripts/n8n-env.js ensure   # another n8n, e.g. the supported 1.x (N8N1_VERSION)
  *
  * Cache layout (override root with N8N_ENV_CACHE_DIR):
  *   ~/.cache/n8n-nodes-umail/node24/node_modules/node-<platform>-<arch>/bin/node
  *   ~/.cache/n8n-nodes-umail/n8n-<version>/node_modules/n8n/bin/n8n
+ *   ~/.cache/n8n-nodes-umail/n8n-<version>-node<major>/…        (N8N_ENV_NODE older than 24, e.g. 20)
  *   ~/.cache/n8n-nodes-umail/n8n-<version>/.n8n-env-complete     (marker, written last)
  *   ~/.cache/n8n-nodes-umail/n8n-<version>.lock                   (install lock)
  */
@@ -24,6 +26,8 @@ const http = require('http');
 const { spawn, spawnSync } = require('child_process');
 
 const DEFAULT_N8N_VERSION = '2.41.1';
+/** the n8n 1.x the pack is tested on (N8N_VERSION=1.123.81 installs and runs it like any other) */
+const N8N1_VERSION = '1.123.81';
 const NODE_MAJOR = 24;
 const MARKER = '.n8n-env-complete';
 
@@ -33,8 +37,9 @@ function cacheRoot() {
 function n8nVersion() {
 	return process.env.N8N_VERSION || DEFAULT_N8N_VERSION;
 }
-function n8nDir(version = n8nVersion()) {
-	return path.join(cacheRoot(), `n8n-${version}`);
+/** sqlite3 is compiled for one Node: an n8n run by a Node older than 24 (N8N_ENV_NODE) gets its own folder. */
+function n8nDir(version = n8nVersion(), nodeMajor = NODE_MAJOR) {
+	return path.join(cacheRoot(), nodeMajor >= NODE_MAJOR ? `n8n-${version}` : `n8n-${version}-node${nodeMajor}`);
 }
 
 function log(msg) {
@@ -279,6 +284,37 @@ function sqliteLoads(node24, dir) {
 	return r.status === 0;
 }
 
+function sqliteDir(dir) {
+	for (const candidate of [path.join(dir, 'node_modules', 'n8n', 'node_modules', 'sqlite3'), path.join(dir, 'node_modules', 'sqlite3')]) {
+		if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+	}
+	return null;
+}
+
+/**
+ * sqlite3's binary uses Node-API, so one built for another cached n8n with the same sqlite3 version loads here too:
+ * copying it saves the ~1.5-3 min compile when a second n8n version is installed.
+ */
+function borrowSqlite(node24, dir) {
+	const mine = sqliteDir(dir);
+	if (!mine) return;
+	const versionOf = (d) => JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')).version;
+	for (const other of fs.readdirSync(cacheRoot())) {
+		const otherDir = path.join(cacheRoot(), other);
+		if (!other.startsWith('n8n-') || otherDir === dir || !fs.existsSync(path.join(otherDir, MARKER))) continue;
+		const theirs = sqliteDir(otherDir);
+		const binary = theirs && path.join(theirs, 'build', 'Release', 'node_sqlite3.node');
+		if (!binary || !fs.existsSync(binary) || versionOf(theirs) !== versionOf(mine)) continue;
+		fs.mkdirSync(path.join(mine, 'build', 'Release'), { recursive: true });
+		fs.copyFileSync(binary, path.join(mine, 'build', 'Release', 'node_sqlite3.node'));
+		if (sqliteLoads(node24, dir)) {
+			log(`sqlite3 ${versionOf(mine)}: using the binary built for ${other}`);
+			return;
+		}
+		fs.rmSync(path.join(mine, 'build'), { recursive: true, force: true });
+	}
+}
+
 function isN8nComplete(node24, dir, version) {
 	const marker = path.join(dir, MARKER);
 	if (fs.existsSync(marker)) {
@@ -301,14 +337,31 @@ function writeMarker(node24, dir, version) {
 	fs.renameSync(tmp, path.join(dir, MARKER));
 }
 
+function majorOf(version) {
+	return Number(String(version).split('.')[0]);
+}
+
 /**
- * Installs (once per machine) n8n@N8N_VERSION into the cache, rebuilds sqlite3 for Node 24.
+ * The install folder's package.json. n8n 1.x's n8n-nodes-base takes xlsx from cdn.sheetjs.com, a host outside the
+ * registry, so 1.x installs pin it to the registry's last xlsx (the override lives here, never in the project).
+ */
+function writeInstallManifest(dir, version) {
+	const file = path.join(dir, 'package.json');
+	let manifest = { name: 'n8n-cache', private: true };
+	try {
+		manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {}
+	if (majorOf(version) === 1) manifest.overrides = { ...(manifest.overrides || {}), xlsx: '0.18.5' };
+	fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/**
+ * Installs (once per machine) n8n@version (default N8N_VERSION) into the cache, rebuilds sqlite3 for Node 24.
  * Returns { version, dir, bin, node, nodeDir }.
  */
-async function ensureN8n() {
+async function ensureN8n(version = n8nVersion()) {
 	const node24 = await ensureNode24();
-	const version = n8nVersion();
-	const dir = n8nDir(version);
+	const dir = n8nDir(version, majorOf(node24.version.replace(/^v/, '')));
 	const result = () => ({ version, dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), node: node24.node, nodeDir: node24.nodeDir, nodeVersion: node24.version });
 
 	if (fs.existsSync(path.join(dir, MARKER)) && isN8nComplete(node24, dir, version)) return result();
@@ -319,9 +372,7 @@ async function ensureN8n() {
 	return withLock(`${dir}.lock`, `n8n@${version}`, async () => {
 		if (isN8nComplete(node24, dir, version)) return result();
 		fs.mkdirSync(dir, { recursive: true });
-		if (!fs.existsSync(path.join(dir, 'package.json'))) {
-			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-cache', private: true }) + '\n');
-		}
+		writeInstallManifest(dir, version);
 		const logFile = path.join(dir, 'install.log');
 		const env = envWithNode(node24, { npm_config_nodedir: node24.nodeDir, npm_config_update_notifier: 'false' });
 		const t0 = Date.now();
@@ -332,6 +383,7 @@ async function ensureN8n() {
 				throw new Error(`npm install n8n@${version} failed (exit ${code}); see ${logFile}`);
 			}
 		}
+		if (!sqliteLoads(node24, dir)) borrowSqlite(node24, dir);
 		if (!sqliteLoads(node24, dir)) {
 			log(`rebuilding sqlite3 for Node ${node24.version} (~1.5 min)`);
 			const code = await runLogged(npmCommand(), ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], { cwd: dir, env, logFile, label: 'npm rebuild sqlite3' });
@@ -464,6 +516,17 @@ function n8nEnv(userFolder, { port, brokerPort } = {}) {
 	return env;
 }
 
+/**
+ * What n8n 1.123.x needs on the Node that runs it. Its default `vm` expression engine loads isolated-vm 6.2, which has
+ * prebuilt binaries for Node 22 and 24 only (install scripts do not run here), so Node 20 needs the `legacy` engine.
+ * On 22 and 24 isolated-vm often crashes (SIGSEGV) as a one-shot command (`execute`, `import:*`) exits, after its work
+ * is done: those run with `legacy` too, while `n8n start` keeps the default `vm`.
+ */
+function versionEnv(n8n, oneShot) {
+	const nodeMajor = majorOf(String(n8n.nodeVersion || '').replace(/^v/, ''));
+	return majorOf(n8n.version) === 1 && (nodeMajor < 22 || oneShot) ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
+}
+
 function childEnv(n8n, userFolder, ports, extra) {
 	const base = { ...process.env };
 	// never leak the caller's npm/jest/ts-node settings into n8n
@@ -481,13 +544,14 @@ function childEnv(n8n, userFolder, ports, extra) {
 // ---------------------------------------------------------------------------
 
 /**
- * Runs one n8n CLI command (`import:workflow`, `execute`, …) in userFolder with Node 24.
+ * Runs one n8n CLI command (`import:workflow`, `execute`, …) in userFolder with Node 24 (n8n `version`, default
+ * N8N_VERSION).
  * Resolves { code, stdout, stderr, ms } (never rejects on non-zero exit).
  */
-async function n8nCli(userFolder, args, { env, timeoutMs = 180_000, cwd } = {}) {
-	const n8n = await ensureN8n();
+async function n8nCli(userFolder, args, { env, timeoutMs = 180_000, cwd, version } = {}) {
+	const n8n = await ensureN8n(version);
 	const brokerPort = await freePort();
-	const e = childEnv(n8n, userFolder, { brokerPort }, env);
+	const e = childEnv(n8n, userFolder, { brokerPort }, { ...versionEnv(n8n, true), ...env });
 	const t0 = Date.now();
 	return new Promise((resolve) => {
 		const child = spawn(n8n.node, [n8n.bin, ...args], { cwd: cwd || userFolder, env: e, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -538,13 +602,13 @@ function httpGet(url, timeoutMs = 2000) {
  * Returns { url, port, pid, readyMs, logs(), stop() }. stop() sends SIGTERM to the process group, then SIGKILL.
  * Options: port (default: a free one), env (extra env), timeoutMs, echo (copy output to stderr), logFile,
  * command (default 'start'; 'worker' with QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT=port is
- * ready when its health server is), args (more CLI arguments).
+ * ready when its health server is), args (more CLI arguments), version (of n8n; default N8N_VERSION).
  */
-async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = false, logFile, command = 'start', args = [] } = {}) {
-	const n8n = await ensureN8n();
+async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = false, logFile, command = 'start', args = [], version } = {}) {
+	const n8n = await ensureN8n(version);
 	port = port || (await freePort());
 	const brokerPort = await freePort();
-	const e = childEnv(n8n, userFolder, { port, brokerPort }, env);
+	const e = childEnv(n8n, userFolder, { port, brokerPort }, { ...versionEnv(n8n, false), ...env });
 	const url = `http://127.0.0.1:${port}`;
 	const t0 = Date.now();
 	const child = spawn(n8n.node, [n8n.bin, command, ...args], { cwd: userFolder, env: e, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -588,7 +652,8 @@ async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = fal
 			throw new Error(`n8n did not become ready in ${timeoutMs} ms:\n${output.slice(-4000)}`);
 		}
 		const r = await httpGet(`${url}/healthz/readiness`);
-		if (r.status === 200) break;
+		// n8n 1.x's `start` answers readiness some seconds before it mounts its controllers (login, owner setup, …)
+		if (r.status === 200 && (command !== 'start' || (await httpGet(`${url}/rest/login`)).status !== 404)) break;
 		await sleep(250);
 	}
 	return { url, port, pid: child.pid, readyMs: Date.now() - t0, logs: () => output, stop };
@@ -692,7 +757,7 @@ async function main(argv) {
 		log(`ok in ${Math.round((Date.now() - t0) / 1000)}s`);
 		process.stdout.write(JSON.stringify(n, null, 2) + '\n');
 	} else if (cmd === 'info') {
-		const dir = n8nDir();
+		const dir = n8nDir(n8nVersion(), process.env.N8N_ENV_NODE ? nodeMajorOf(process.env.N8N_ENV_NODE) : NODE_MAJOR);
 		process.stdout.write(
 			JSON.stringify({ cacheRoot: cacheRoot(), version: n8nVersion(), dir, installed: n8nInstalledVersion(dir), marker: fs.existsSync(path.join(dir, MARKER)), foreign: foreignProcessesIn(dir) }, null, 2) + '\n',
 		);
@@ -704,6 +769,7 @@ async function main(argv) {
 
 module.exports = {
 	DEFAULT_N8N_VERSION,
+	N8N1_VERSION,
 	cacheRoot,
 	n8nVersion,
 	n8nDir,

@@ -14,6 +14,7 @@ import {
 	exampleWorkflows,
 	getRealPack,
 	makeWorkflow,
+	ok,
 	runClock,
 	startEmulator,
 	umailCredential,
@@ -21,6 +22,7 @@ import {
 	type ExecuteResult,
 	type WorkflowNode,
 } from './harness';
+import { RESOURCES, byId, resourceTour, umailNode } from './resources';
 
 const n8n = ensureN8nSync();
 const describeN8n = n8n ? describe : describe.skip;
@@ -29,23 +31,7 @@ const CRED = { id: 'umailcred000001', name: 'U-Mail e2e' };
 const BAD_CRED = { id: 'umailBadCred0001', name: 'U-Mail wrong password' };
 const MAILBOX = 'news@mail.verified-demo.example.com';
 
-const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
-const umail = (name: string, parameters: Record<string, unknown>, more: Partial<WorkflowNode> = {}): WorkflowNode => ({
-	name,
-	type: 'n8n-nodes-umail.umail',
-	parameters,
-	credentials: { umailApi: CRED },
-	executeOnce: true,
-	alwaysOutputData: true,
-	...more,
-});
-
-function ok(res: ExecuteResult) {
-	if (res.error || res.code !== 0) {
-		throw new Error(`workflow failed (exit ${res.code}): ${res.error}\nnode errors: ${JSON.stringify(res.nodeErrors)}\n${res.stderr.slice(-2000)}`);
-	}
-	return res;
-}
+const umail = (name: string, parameters: Record<string, unknown>, more: Partial<WorkflowNode> = {}) => umailNode(CRED, name, parameters, more);
 
 describeN8n(`example workflows in n8n ${n8n?.version}`, () => {
 	let emu: Emulator;
@@ -147,44 +133,11 @@ describeN8n(`example workflows in n8n ${n8n?.version}`, () => {
 	it(
 		'one workflow touches every resource: account, address, contactList, domain, mailbox, statistics, subscription, task, template, tracking, trackingDomain',
 		async () => {
-			const demoTask = [...st().tasks.values()].find((t: any) => t.listIds.map(String).includes('418800'));
-			const day = st().taskDate(demoTask);
-			const wf = makeWorkflow({
-				nodes: [
-					umail('Account', { resource: 'account', operation: 'getInfo' }),
-					umail('Contact lists', { resource: 'contactList', operation: 'getMany', returnAll: true }),
-					umail('Addresses', { resource: 'address', operation: 'getMany', scope: 'list', contactList: byId(418800), returnAll: true }),
-					umail('Domains', { resource: 'domain', operation: 'getMany', returnAll: true }),
-					umail('Mailboxes', { resource: 'mailbox', operation: 'getMany', domain: byId('mail.verified-demo.example.com'), returnAll: true }),
-					umail('Daily statistics', { resource: 'statistics', operation: 'getDaily', date: day }),
-					umail('Subscribe', { resource: 'subscription', operation: 'subscribe', contactList: byId(418801), mode: 'one', email: 'tour.subscriber@example.com', name: 'Tour' }),
-					umail('Tasks', { resource: 'task', operation: 'getMany', returnAll: true }),
-					umail('Templates', { resource: 'template', operation: 'getMany', returnAll: true }),
-					umail('Tracking overview', { resource: 'tracking', operation: 'getOverview', selectBy: 'task', task: byId(demoTask.id) }),
-					umail('Tracking domains', { resource: 'trackingDomain', operation: 'getMany', returnAll: true }),
-				],
-			});
-			const res = ok(await inst.run(wf));
-			const c = customer();
-			expect(res.items('Account')).toEqual([expect.objectContaining({ id: '1001', username: 'demo' })]);
-			expect(res.items('Contact lists').map((l) => Number(l.id)).sort()).toEqual([...c.lists.keys()].sort());
-			expect(res.items('Addresses').map((a) => a.address).sort()).toEqual(emails(418800).sort());
-			expect(res.items('Domains').map((d) => d.domain)).toEqual(expect.arrayContaining(['mail.verified-demo.example.com', 'news.demo.example.com']));
-			expect(res.items('Mailboxes').map((m) => m.mailbox).sort()).toEqual([...c.mailboxes.keys()].sort());
-			expect(res.items('Daily statistics')).toEqual([expect.objectContaining({ date: day, ws_qty: String(demoTask.recipients.length) })]);
-			expect(res.items('Subscribe')).toHaveLength(1);
-			expect(list(418801).addrs.get('tour.subscriber@example.com')?.fullname).toBe('Tour');
-			const taskIds = [...st().tasks.values()].filter((t: any) => !t.deleted).map((t: any) => String(t.id));
-			expect(res.items('Tasks').map((t) => t.id).sort()).toEqual(taskIds.sort());
-			const tplIds = [...st().templates.values()].filter((t: any) => String(t.customerId) === '1001').map((t: any) => String(t.id));
-			expect(res.items('Templates').map((t) => t.id).sort()).toEqual(tplIds.sort());
-			expect(res.items('Tracking overview')).toEqual([expect.objectContaining({ batch_number: demoTask.sn, send_count: String(demoTask.recipients.length) })]);
-			expect(res.items('Tracking domains').map((d) => d.domain)).toEqual(['count.demo.example.com']);
+			const tour = resourceTour(emu, CRED);
+			const res = ok(await inst.run(makeWorkflow({ nodes: tour.map((c) => c.node) })));
+			for (const c of tour) c.check(res.items(c.node.name));
 			// every resource of the node was used
-			const used = new Set(wf.nodes.map((n: any) => n.parameters.resource).filter(Boolean));
-			expect([...used].sort()).toEqual(
-				['account', 'address', 'contactList', 'domain', 'mailbox', 'statistics', 'subscription', 'task', 'template', 'tracking', 'trackingDomain'].sort(),
-			);
+			expect(tour.map((c) => c.resource).sort()).toEqual([...RESOURCES].sort());
 		},
 		TIMEOUT.execute,
 	);

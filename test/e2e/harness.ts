@@ -60,12 +60,13 @@ export interface RunningN8n {
 }
 interface N8nEnvModule {
 	DEFAULT_N8N_VERSION: string;
-	ensureN8n(): Promise<N8nInfo>;
+	N8N1_VERSION: string;
+	ensureN8n(version?: string): Promise<N8nInfo>;
 	ensureNode24(): Promise<{ node: string; nodeDir: string; binDir: string; version: string }>;
 	installPack(userFolder: string, tarballPath: string): Promise<{ name: string; version: string; dir: string }>;
 	makeUserFolder(prefix?: string): string;
-	n8nCli(userFolder: string, args: string[], opts?: { env?: Record<string, string>; timeoutMs?: number }): Promise<CliResult>;
-	startN8n(userFolder: string, opts?: { port?: number; env?: Record<string, string>; timeoutMs?: number; echo?: boolean; command?: string; args?: string[] }): Promise<RunningN8n>;
+	n8nCli(userFolder: string, args: string[], opts?: { env?: Record<string, string>; timeoutMs?: number; version?: string }): Promise<CliResult>;
+	startN8n(userFolder: string, opts?: { port?: number; env?: Record<string, string>; timeoutMs?: number; echo?: boolean; command?: string; args?: string[]; version?: string }): Promise<RunningN8n>;
 	setupOwner(url: string, o?: { email?: string; password?: string; firstName?: string; lastName?: string }): Promise<{ cookie: string | null; user: any }>;
 	login(url: string, o: { email: string; password: string }): Promise<{ cookie: string | null; user: any }>;
 	rest(url: string, method: string, pathname: string, body?: unknown, cookie?: string | null): Promise<{ status: number; json: any; text: string; cookie: string | null }>;
@@ -79,21 +80,25 @@ export const n8nEnv = env;
 // n8n itself
 // ---------------------------------------------------------------------------
 
-let syncInfo: N8nInfo | null | undefined;
+const syncInfos = new Map<string, N8nInfo | null>();
 
 /**
  * Synchronous variant for test-collection time (module scope has no jest timeout), so a file can do
  * `const d = ensureN8nSync() ? describe : describe.skip`. Under CI=true it throws instead
  * of returning null, so a suite that cannot get n8n fails. Installs on first use (progress on stderr).
+ * `version` of n8n: default N8N_VERSION, else the pinned 2.x.
  */
-export function ensureN8nSync(): N8nInfo | null {
-	if (syncInfo !== undefined) return syncInfo;
+export function ensureN8nSync(version?: string): N8nInfo | null {
+	const key = version ?? '';
+	if (syncInfos.has(key)) return syncInfos.get(key)!;
 	const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'n8n-env.js'), 'ensure'], {
 		cwd: ROOT,
+		env: version ? { ...process.env, N8N_VERSION: version } : process.env,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 		maxBuffer: 16 * 1024 * 1024,
 	});
+	let syncInfo: N8nInfo | null;
 	try {
 		syncInfo = r.status === 0 ? (JSON.parse(r.stdout) as N8nInfo) : null;
 	} catch {
@@ -105,6 +110,7 @@ export function ensureN8nSync(): N8nInfo | null {
 		// eslint-disable-next-line no-console
 		console.warn(`[e2e] SKIPPING n8n e2e tests — ${unavailable}`);
 	}
+	syncInfos.set(key, syncInfo);
 	return syncInfo;
 }
 
@@ -118,22 +124,29 @@ function failInCi(reason: string): void {
 }
 
 
-let n8nPromise: Promise<N8nInfo | null> | undefined;
+const n8nPromises = new Map<string, Promise<N8nInfo | null>>();
 let unavailable: string | undefined;
 
 /**
- * Ensures Node 24 + n8n are installed (cached in ~/.cache/n8n-nodes-umail). Resolves null only when
- * they cannot be installed at all (reason: n8nUnavailableReason()). Give the calling hook TIMEOUT.install.
+ * Ensures Node 24 + n8n (`version`, default N8N_VERSION / the pinned 2.x) are installed (cached in
+ * ~/.cache/n8n-nodes-umail). Resolves null only when they cannot be installed at all (reason: n8nUnavailableReason()).
+ * Give the calling hook TIMEOUT.install.
  */
-export function getN8n(): Promise<N8nInfo | null> {
-	n8nPromise ??= env.ensureN8n().catch((e: Error) => {
-		unavailable = `n8n could not be installed: ${e.message}`;
-		failInCi(unavailable);
-		// eslint-disable-next-line no-console
-		console.warn(`[e2e] SKIPPING n8n e2e tests — ${unavailable}`);
-		return null;
-	});
-	return n8nPromise;
+export function getN8n(version?: string): Promise<N8nInfo | null> {
+	const key = version ?? '';
+	if (!n8nPromises.has(key)) {
+		n8nPromises.set(
+			key,
+			env.ensureN8n(version).catch((e: Error) => {
+				unavailable = `n8n could not be installed: ${e.message}`;
+				failInCi(unavailable);
+				// eslint-disable-next-line no-console
+				console.warn(`[e2e] SKIPPING n8n e2e tests — ${unavailable}`);
+				return null;
+			}),
+		);
+	}
+	return n8nPromises.get(key)!;
 }
 export function n8nUnavailableReason(): string | undefined {
 	return unavailable;
@@ -391,13 +404,21 @@ export function toExecuteResult(cli: CliResult, parsed?: any): ExecuteResult {
 	};
 }
 
+/** The result of a run that must have succeeded; throws with its error, node errors and output otherwise. */
+export function ok(res: ExecuteResult): ExecuteResult {
+	if (res.error || res.code !== 0) {
+		throw new Error(`workflow failed (exit ${res.code}): ${res.error}\nnode errors: ${JSON.stringify(res.nodeErrors)}\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`);
+	}
+	return res;
+}
+
 function lastLines(s: string, n: number) {
 	return s.trim().split('\n').slice(-n).join('\n');
 }
 
 /** An execution record of n8n's REST API with its run data decoded (n8n stores it `flatted`). */
-export async function decodeExecution(e: any): Promise<{ id: string; status: string; data: any; result: ExecuteResult; [k: string]: any }> {
-	const n8n = await getN8n();
+export async function decodeExecution(e: any, version?: string): Promise<{ id: string; status: string; data: any; result: ExecuteResult; [k: string]: any }> {
+	const n8n = await getN8n(version);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const flatted = require(require.resolve('flatted', { paths: [path.join(n8n!.dir, 'node_modules', 'n8n')] }));
 	const data = typeof e.data === 'string' ? flatted.parse(e.data) : e.data;
@@ -415,20 +436,22 @@ export class N8nInstance {
 	private constructor(
 		readonly userFolder: string,
 		readonly packs: Array<{ name: string; version: string; dir: string }>,
+		/** of n8n; undefined: N8N_VERSION / the pinned 2.x */
+		readonly version?: string,
 	) {}
 
-	/** New user folder with the given pack tarballs installed into .n8n/nodes/node_modules. */
-	static async create(o: { tarballs?: string[] } = {}): Promise<N8nInstance> {
-		const n8n = await getN8n();
+	/** New user folder with the given pack tarballs installed into .n8n/nodes/node_modules, for n8n `version`. */
+	static async create(o: { tarballs?: string[]; version?: string } = {}): Promise<N8nInstance> {
+		const n8n = await getN8n(o.version);
 		if (!n8n) throw new Error(n8nUnavailableReason());
 		const folder = env.makeUserFolder();
 		const packs = [];
 		for (const t of o.tarballs ?? []) packs.push(await env.installPack(folder, t));
-		return new N8nInstance(folder, packs);
+		return new N8nInstance(folder, packs, o.version);
 	}
 
 	cli(args: string[], opts?: { env?: Record<string, string>; timeoutMs?: number }): Promise<CliResult> {
-		return env.n8nCli(this.userFolder, args, opts);
+		return env.n8nCli(this.userFolder, args, { ...opts, version: this.version });
 	}
 
 	private writeJson(name: string, data: unknown): string {
@@ -459,6 +482,22 @@ export class N8nInstance {
 		return this.mustCli('import:workflow', ['import:workflow', `--input=${this.writeJson('workflows', workflows)}`]);
 	}
 
+	/**
+	 * `n8n execute-batch --ids=… --snapshot=DIR`: the workflows one after another in one n8n process (one start-up
+	 * instead of one per workflow), each run read from the snapshot n8n writes for it. Keyed by workflow id.
+	 */
+	async executeBatch(ids: string[], opts?: { timeoutMs?: number }): Promise<Record<string, ExecuteResult>> {
+		const dir = fs.mkdtempSync(path.join(this.userFolder, 'snapshots-'));
+		const cli = await this.cli(['execute-batch', `--ids=${ids.join(',')}`, `--snapshot=${dir}`], { timeoutMs: TIMEOUT.execute * ids.length, ...opts });
+		const results: Record<string, ExecuteResult> = {};
+		for (const id of ids) {
+			const file = path.join(dir, `${id}-snapshot.json`);
+			const run = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+			results[id] = toExecuteResult({ ...cli, code: run ? 0 : cli.code || 1 }, run ?? undefined);
+		}
+		return results;
+	}
+
 	/** `n8n execute --id=ID --rawOutput`, parsed. Never throws for a failing workflow: check .error. */
 	async execute(id: string, opts?: { timeoutMs?: number; env?: Record<string, string> }): Promise<ExecuteResult> {
 		return toExecuteResult(await this.cli(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs: TIMEOUT.execute, ...opts }));
@@ -478,7 +517,7 @@ export class N8nInstance {
 	/** `n8n start`, then owner setup (unless owner === false). */
 	async start(o: { port?: number; owner?: { email: string; password: string } | false; env?: Record<string, string> } = {}) {
 		if (this.running) return this.running;
-		this.running = await env.startN8n(this.userFolder, { port: o.port, env: o.env });
+		this.running = await env.startN8n(this.userFolder, { port: o.port, env: o.env, version: this.version });
 		if (o.owner !== false) {
 			const owner = o.owner ?? { email: 'owner@example.com', password: 'E2e-Passw0rd' };
 			const r = await env.setupOwner(this.running.url, owner);
@@ -518,7 +557,7 @@ export class N8nInstance {
 	async execution(id: string): Promise<{ id: string; status: string; data: any; result: ExecuteResult; [k: string]: any }> {
 		const r = await this.rest('GET', `/rest/executions/${id}`);
 		if (r.status !== 200) throw new Error(`execution ${id}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
-		return decodeExecution(r.json.data);
+		return decodeExecution(r.json.data, this.version);
 	}
 
 	/** Executions recorded by the running instance for a workflow (newest first). */

@@ -133,12 +133,17 @@ const NETWORK_WORDS: Record<string, string> = {
 	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server\'s SSL certificate cannot be verified (see Ignore SSL Issues in the credential)',
 };
 
-/** The error code of a failed request, wherever n8n or axios put it. */
+/**
+ * The error code of a failed request, wherever n8n or axios put it. n8n-workflow 1.x's NodeApiError loses its cause (a
+ * class field resets it) and keeps the axios code only as its `httpCode`, where HTTP statuses are digits.
+ */
 export function networkCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
-		if (typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code)) return candidate.code;
+		const candidate = current as { code?: unknown; httpCode?: unknown; cause?: unknown; message?: unknown };
+		for (const code of [candidate.code, candidate.httpCode]) {
+			if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+		}
 		if (typeof candidate.message === 'string') {
 			if (/timeout|timed out/i.test(candidate.message)) return 'ETIMEDOUT';
 			// axios: `aborted` / `stream has been aborted` when the connection drops in the middle of the answer
