@@ -162,7 +162,7 @@ export function pieces(text: string, size: number): Readable {
 	return Readable.from(parts);
 }
 
-/** Piece sizes from the socket × run lengths × the decoder's own piece size: awkward ones and the shipped ones. */
+/** Piece sizes from the socket × run lengths (JSON) × the decoder's own piece size: awkward ones and the shipped ones. */
 export const SIZES: Array<{ piece: number; chunkChars: number; pieceBytes: number }> = [];
 for (const piece of [1, 7, 100, 65_536]) {
 	for (const chunkChars of [1, 64, 16 * 1024]) {
