@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { AnswerFormatError, decodePredefinedEntities, ensureLists, escapeText, FIELD_RENAMES } from './answers';
 import { StringPool } from './stringPool';
+import { AnswerText, isSpace } from './xmlText';
 
 /**
  * A big XML answer decoded as it arrives: htmlparser2's tokenizer (XML mode, entities left alone) reports tags and text
@@ -41,11 +42,6 @@ const enum Mark {
 }
 
 const TRUNCATED = 'The server sent a truncated XML answer';
-const HEAD_CHARS = 2000;
-const TAIL_BYTES = 1024;
-
-// the whitespace decodeXml's CDATA check skips; trim() also removes it, so a run of it can be dropped at a run's start
-const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
 
 function lastNonSpace(text: string): number {
 	let at = text.length - 1;
@@ -93,20 +89,7 @@ export class XmlTree implements TokenizerCallbacks {
 	private rootClosed = false;
 	/** something besides whitespace after the root element */
 	private afterRoot = false;
-	/**
-	 * The pieces not yet read, as bytes and as Latin-1 text (one character a byte) for the tokenizer: markup is ASCII,
-	 * so the tokenizer's offsets are byte offsets, values are decoded from the bytes as UTF-8 (fresh, compact strings
-	 * that keep no piece alive) and a character cut between two pieces is whole again.
-	 */
-	private readonly pieces: Buffer[] = [];
-	private pieceOffset = 0;
-	/** the offset of the piece written last */
-	private lastOffset = 0;
-	private last = '';
-	private written = 0;
-	private head = '';
-	/** the last bytes that are not ASCII whitespace, for the end's check */
-	private tail = Buffer.alloc(0);
+	private readonly text = new AnswerText();
 	/** records closed at the record path */
 	count = 0;
 
@@ -127,16 +110,7 @@ export class XmlTree implements TokenizerCallbacks {
 	}
 
 	write(bytes: Buffer) {
-		if (this.head.length < HEAD_CHARS) this.head += bytes.toString('utf8', 0, 3 * HEAD_CHARS).slice(0, HEAD_CHARS - this.head.length);
-		let last = bytes.length - 1;
-		while (last >= 0 && isSpace(bytes[last])) last--;
-		if (last >= 0) this.tail = Buffer.concat([this.tail, bytes.subarray(Math.max(0, last + 1 - TAIL_BYTES), last + 1)]).subarray(-TAIL_BYTES);
-		const text = bytes.toString('latin1');
-		this.pieces.push(bytes);
-		this.lastOffset = this.written;
-		this.last = text;
-		this.written += bytes.length;
-		this.tokenizer.write(text);
+		this.tokenizer.write(this.text.add(bytes));
 	}
 
 	/** The whole document has been written: the decoded answer, as decodeXml gives it. */
@@ -144,8 +118,8 @@ export class XmlTree implements TokenizerCallbacks {
 		this.tokenizer.end();
 		if (this.rootClosed && !this.afterRoot && this.takeRun(this.frames[0]).trim() === '') return this.result();
 		// decodeXml reads a document that ends by closing its root as whole, whatever came before: let it say
-		if (this.root !== undefined && this.tail.toString('utf8').trimEnd().endsWith(`</${this.root}>`)) throw new StreamFallback('a document that is not well-formed');
-		throw new AnswerFormatError(TRUNCATED, this.head);
+		if (this.root !== undefined && this.text.endsWith(`</${this.root}>`)) throw new StreamFallback('a document that is not well-formed');
+		throw new AnswerFormatError(TRUNCATED, this.text.head);
 	}
 
 	/** Enough records (Limit): the open elements are closed where the reading stopped; the rest stays unread. */
@@ -161,49 +135,18 @@ export class XmlTree implements TokenizerCallbacks {
 		return document;
 	}
 
-	/** The text from start to end, decoded as UTF-8. */
-	private slice(start: number, end: number): string {
-		while (start - this.pieceOffset >= this.pieces[0].length) this.pieceOffset += this.pieces.shift()!.length;
-		const first = this.pieces[0];
-		if (end - this.pieceOffset <= first.length) return utf8(first, start - this.pieceOffset, end - this.pieceOffset);
-		const parts = [first.subarray(start - this.pieceOffset)];
-		for (let i = 1, at = this.pieceOffset + first.length; end > at; i++) {
-			parts.push(this.pieces[i].subarray(0, end - at));
-			at += this.pieces[i].length;
-		}
-		return Buffer.concat(parts).toString('utf8');
-	}
-
-	/** A tag name: from the Latin-1 text when it is ASCII (as names nearly always are), else decoded. */
-	private name(start: number, end: number): string {
-		if (start >= this.lastOffset) {
-			const name = this.last.slice(start - this.lastOffset, end - this.lastOffset);
-			let ascii = true;
-			for (let i = 0; i < name.length && ascii; i++) ascii = name.charCodeAt(i) < 128;
-			if (ascii) return name;
-		}
-		return this.slice(start, end);
-	}
-
-	/** Whether the text from start to end is only spaces, tabs and line breaks (false when unsure). */
-	private blank(start: number, end: number): boolean {
-		if (start < this.lastOffset) return false;
-		for (let at = start - this.lastOffset; at < end - this.lastOffset; at++) if (!isSpace(this.last.charCodeAt(at))) return false;
-		return true;
-	}
-
 	/** The raw text of an element's current run ('' when none), which ends here. */
 	private takeRun(frame: Frame): string {
 		if (frame.runStart === -1) return '';
-		const raw = this.text(frame.runStart, frame.runEnd);
+		const raw = this.content(frame.runStart, frame.runEnd);
 		frame.runStart = -1;
 		if (raw.includes('<')) throw new StreamFallback('a "<" in text');
 		return raw;
 	}
 
 	/** Text or CDATA content with line breaks made \n, as fast-xml-parser makes them before anything else. */
-	private text(start: number, end: number): string {
-		const text = this.slice(start, end);
+	private content(start: number, end: number): string {
+		const text = this.text.slice(start, end);
 		return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 	}
 
@@ -273,7 +216,7 @@ export class XmlTree implements TokenizerCallbacks {
 			this.flush(parent);
 			parent.children ??= {};
 		}
-		const name = this.name(start, end);
+		const name = this.text.name(start, end);
 		const mark = this.marks.get(name) ?? 0;
 		if (mark & Mark.Guarded) throw new StreamFallback(`an element named ${name}`);
 		if (this.depth === 0) {
@@ -299,7 +242,7 @@ export class XmlTree implements TokenizerCallbacks {
 		if (this.depth === 0) {
 			// before the root there is only whitespace (decodeXmlStream starts the tree after the prolog); after it, text
 			// other than ASCII whitespace is looked at in the end (Unicode spaces are trimmed away there too)
-			if (this.root !== undefined && !this.blank(start, end)) {
+			if (this.root !== undefined && !this.text.blank(start, end)) {
 				if (frame.runStart === -1) frame.runStart = start;
 				frame.runEnd = end;
 			}
@@ -307,7 +250,7 @@ export class XmlTree implements TokenizerCallbacks {
 		}
 		if (frame.runStart === -1) {
 			// leading whitespace of a run is trimmed away (not beside CDATA, where it joins the CDATA)
-			if (!frame.parts && this.blank(start, end)) return;
+			if (!frame.parts && this.text.blank(start, end)) return;
 			frame.runStart = start;
 		}
 		frame.runEnd = end;
@@ -321,7 +264,7 @@ export class XmlTree implements TokenizerCallbacks {
 		const frame = this.frames[this.depth];
 		if (frame.children) throw new StreamFallback('CDATA beside child elements');
 		const before = this.takeRun(frame);
-		(frame.parts ??= []).push(before, this.text(start, end - offset));
+		(frame.parts ??= []).push(before, this.content(start, end - offset));
 	}
 
 	oncomment() {
@@ -349,15 +292,6 @@ export class XmlTree implements TokenizerCallbacks {
 	onopentagend() {}
 	ontextentity() {}
 	onend() {}
-}
-
-/**
- * The bytes as UTF-8 text: Buffer#utf8Slice is toString('utf8', …) without its argument checks (Node's own fast path,
- * there in every release; a tenth of the decoding time here).
- */
-function utf8(bytes: Buffer, start: number, end: number): string {
-	const fast = bytes as Buffer & { utf8Slice?: (start: number, end: number) => string };
-	return fast.utf8Slice ? fast.utf8Slice(start, end) : bytes.toString('utf8', start, end);
 }
 
 /** The reference's misspelt names renamed, as decodeXml's normalize does (a later value under the same name wins). */
