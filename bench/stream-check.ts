@@ -13,7 +13,7 @@ export async function checkStream(): Promise<number> {
 	const shipped = { ...streamSettings };
 	try {
 		for (const { name, text, records, lists, emptyOk } of SAME) {
-			for (const { piece, pieceBytes } of SIZES) {
+			for (const { piece, pieceBytes } of SIZES.filter(({ chunkChars }) => chunkChars === shipped.chunkChars)) {
 				streamSettings.pieceBytes = pieceBytes;
 				const streamed = await decodeXmlStream(pieces(text, piece), { records }, lists, emptyOk);
 				deepStrictEqual(streamed, decodeXml(text, lists, emptyOk), `${name}: piece ${piece}, own piece ${pieceBytes}`);
