@@ -47,7 +47,7 @@ function opensTargets(results) {
 	const wall = ratio(now.wallMs?.median, old.wallMs?.median);
 	const rssOk = now.rssGrowthMb && old.rssGrowthMb ? now.rssGrowthMb.median <= old.rssGrowthMb.median : undefined;
 	return `- End to end, Get Opens streamed now vs before, same run (target ≤ 0.6×): ${verdict(wall === undefined ? undefined : wall <= 0.6, wall ? `${s(now.wallMs.median)} vs ${s(old.wallMs.median)} (${wall.toFixed(2)}×)` : '')}.
-- Peak RSS growth now vs before (target ≤ before): ${verdict(rssOk, `${mb(now.rssGrowthMb?.median)} vs ${mb(old.rssGrowthMb?.median)}`)}.
+- Peak RSS growth now vs before (target ≤ before): ${verdict(rssOk, `${now.rssGrowthMb?.median.toFixed(1)} MB vs ${old.rssGrowthMb?.median.toFixed(1)} MB`)}.
 `;
 }
 
