@@ -1,6 +1,8 @@
 'use strict';
 /* Renders bench/run.js results as BENCHMARKS.md. */
 
+const { decodeSection, importTarget, opensTargets } = require('./report-decode');
+
 const byKey = (results, key) => results.find((entry) => entry.key === key);
 
 const s = (ms) => (ms == null ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
@@ -69,7 +71,8 @@ ${rows.join('\n')}
 | contacts | variant | calls target | wall-time target | RSS target (≤ 300 MB at 100,000) |
 |---:|---|---|---|---|
 ${checks.join('\n')}
-`;
+
+${importTarget(results, args, importParseMs)}`;
 }
 
 function exportSection(results) {
@@ -95,6 +98,7 @@ function exportSection(results) {
 
 function opensSection(results) {
 	const stream = byKey(results, 'opens-stream');
+	const chunked = byKey(results, 'opens-chunked');
 	const whole = byKey(results, 'opens-whole');
 	const fxp = byKey(results, 'opens-fxp');
 	const naive = byKey(results, 'opens-naive');
@@ -108,7 +112,8 @@ function opensSection(results) {
 | variant | wall time, median (min–max) | emulator work | peak RSS growth, median (min–max) | items | items' own size | heap the items keep | RSS growth / own size |
 |---|---:|---:|---:|---:|---:|---:|---:|
 ${[
-	row(stream, 'Tracking → Get Opens, streamed (`stream: { records: \'data.user\' }`, as shipped)'),
+	row(stream, 'Tracking → Get Opens, streamed (`stream: { records: \'data.user\' }`, as shipped: xmlTree.ts)'),
+	row(chunked, 'Tracking → Get Opens, streamed with the decoder before (record runs through fast-xml-parser)'),
 	row(whole, 'Tracking → Get Opens, whole answer then decodeXml (before this change)'),
 	row(fxp, 'Reference: same download, one fast-xml-parser parse of the whole document'),
 	row(naive, 'HTTP Request node + XML node (xml2js), naive n8n way'),
@@ -119,7 +124,7 @@ ${[
 - Time: streamed ${timeRatio ? `${timeRatio.toFixed(2)}×` : '–'} the reference (target ≤ 1.2×): ${verdict(timeRatio === undefined ? undefined : timeRatio <= 1.2)}.
 - Memory: streamed peak RSS growth ${rssRatio ? `${rssRatio.toFixed(2)}×` : '–'} the items' own size (target ≤ 1.5×): ${verdict(rssRatio === undefined ? undefined : rssRatio <= 1.5)}${stream.keptMb ? `; ${(stream.rssGrowthMb.median / stream.keptMb.median).toFixed(2)}× the heap the items keep` : ''}.
 - The reference and the naive rows end with one item holding a tree, not 100,000 items.
-`;
+${opensTargets(results)}`;
 }
 
 function pollSection(results, args) {
@@ -174,6 +179,7 @@ XML node (xml2js \`Parser({ mergeAttrs: true, explicitArray: false })\` on the w
 ${syncSection(results, args, importParseMs)}
 ${exportSection(results)}
 ${opensSection(results)}
+${decodeSection(results)}
 ${pollSection(results, args)}
 ${notes ?? ''}`;
 }

@@ -130,27 +130,47 @@ function summarize(samples, key) {
 
 const results = [];
 
-/** Runs one scenario `runs` times; `before(run)` prepares the emulator and answers extra input, `after` adds facts. */
+/** One measured run of a scenario, with the emulator's account of it. */
+async function sampleOf(label, run, emulator, input, { before, timeoutMs } = {}) {
+	const extra = before ? await before(run) : {};
+	const result = await measure({ ...input, ...extra }, timeoutMs, async () => {
+		await emulator.call('mark');
+	});
+	const server = await emulator.call('report');
+	const sample = { ...result, calls: server.calls, failedCalls: server.failed, serverCpuMs: server.cpuMs, byOperation: server.byOperation };
+	const wall = typeof sample.wallMs === 'number' ? `${(sample.wallMs / 1000).toFixed(2)} s` : '-';
+	const cpu = typeof sample.cpuMs === 'number' ? ` (CPU ${(sample.cpuMs / 1000).toFixed(2)} s)` : '';
+	const rss = typeof sample.rssGrowthMb === 'number' ? `${sample.rssGrowthMb.toFixed(0)} MB` : '-';
+	console.log(`  ${label} #${run + 1}: ${wall}${cpu}, ${sample.calls} calls, peak RSS +${rss}${sample.itemsMb ? `, items ${sample.itemsMb.toFixed(0)} MB (kept ${sample.keptMb?.toFixed(0)} MB)` : ''}${sample.note ? `, ${sample.note}` : ''}${sample.error ? `, ERROR ${sample.error}` : ''}`);
+	return sample;
+}
+
+/** Runs one scenario `runs` times; `before(run)` prepares the emulator and answers extra input. */
 async function scenario(key, label, emulator, input, { runs = args.runs, before, timeoutMs } = {}) {
 	if (args.match && !key.includes(args.match)) return undefined;
 	const samples = [];
+	for (let run = 0; run < runs; run++) samples.push(await sampleOf(label, run, emulator, input, { before, timeoutMs }));
+	return record(key, label, samples);
+}
+
+/** Runs several scenarios in turn, round after round, so a change in the machine's load hits them alike. */
+async function sideBySide(list, emulator, { runs = args.runs } = {}) {
+	const chosen = list.filter(([key]) => !args.match || key.includes(args.match));
+	const samples = new Map(chosen.map(([key]) => [key, []]));
 	for (let run = 0; run < runs; run++) {
-		const extra = before ? await before(run) : {};
-		const result = await measure({ ...input, ...extra }, timeoutMs, async () => {
-			await emulator.call('mark');
-		});
-		const server = await emulator.call('report');
-		const sample = { ...result, calls: server.calls, failedCalls: server.failed, serverCpuMs: server.cpuMs, byOperation: server.byOperation };
-		samples.push(sample);
-		const wall = typeof sample.wallMs === 'number' ? `${(sample.wallMs / 1000).toFixed(2)} s` : '-';
-		const rss = typeof sample.rssGrowthMb === 'number' ? `${sample.rssGrowthMb.toFixed(0)} MB` : '-';
-		console.log(`  ${label} #${run + 1}: ${wall}, ${sample.calls} calls, peak RSS +${rss}${sample.itemsMb ? `, items ${sample.itemsMb.toFixed(0)} MB (kept ${sample.keptMb?.toFixed(0)} MB)` : ''}${sample.note ? `, ${sample.note}` : ''}${sample.error ? `, ERROR ${sample.error}` : ''}`);
+		for (const [key, label, input] of chosen) samples.get(key).push(await sampleOf(label, run, emulator, input));
 	}
+	for (const [key, label] of chosen) record(key, label, samples.get(key));
+}
+
+function record(key, label, samples) {
 	const entry = {
 		key,
 		label,
 		samples,
 		wallMs: summarize(samples, 'wallMs'),
+		cpuMs: summarize(samples, 'cpuMs'),
+		bytes: samples[0]?.bytes,
 		rssGrowthMb: summarize(samples, 'rssGrowthMb'),
 		itemsMb: summarize(samples, 'itemsMb'),
 		keptMb: summarize(samples, 'keptMb'),
@@ -208,7 +228,18 @@ async function opensSuite() {
 	try {
 		const task = await emulator.call('seedOpeners', { n: 100_000 });
 		const input = { url, taskId: task.id };
-		await scenario('opens-stream', 'Get Opens, streamed in record runs', emulator, { ...input, scenario: 'opens-pack', stream: true });
+		// the decoders alone, then the node end to end with the new and the old streamed decoder, round after round
+		await sideBySide(
+			['chunked', 'tree', 'whole', 'bare'].map((decoder) => [`decode-${decoder}`, `Decode alone: ${decoder}`, { ...input, scenario: 'decode', decoder }]),
+			emulator,
+		);
+		await sideBySide(
+			[
+				['opens-stream', 'Get Opens, streamed (xmlTree.ts)', { ...input, scenario: 'opens-pack', stream: true }],
+				['opens-chunked', 'Get Opens, streamed in record runs (before)', { ...input, scenario: 'opens-pack', stream: true, decoder: 'chunked' }],
+			],
+			emulator,
+		);
 		await scenario('opens-whole', 'Get Opens, whole answer (no stream flag)', emulator, { ...input, scenario: 'opens-pack', stream: false });
 		await scenario('opens-fxp', 'Download whole + one fast-xml-parser parse (reference)', emulator, { ...input, scenario: 'opens-fxp' });
 		await scenario('opens-naive', 'HTTP Request + XML node (xml2js)', emulator, { ...input, scenario: 'opens-naive' });

@@ -10,8 +10,11 @@ import { XMLParser } from 'fast-xml-parser';
 
 import { Umail } from '../nodes/Umail/Umail.node';
 import { findOperation } from '../nodes/Umail/actions/router';
+import { streamDecoders } from '../nodes/Umail/shared/stream';
 import { transportSettings, type UmailRequest } from '../nodes/Umail/shared/transport';
 import { runNode, runPoll } from '../test/helpers/n8n';
+import { chunkedDecodeXmlStream } from './chunkedDecoder';
+import { decodeWith, fetchPieces } from './decoders';
 import { HttpRequestLike, XmlLike } from './naive';
 import { checkStream } from './stream-check';
 
@@ -25,6 +28,8 @@ export interface ScenarioInput {
 	ident?: string;
 	taskId?: number;
 	stream?: boolean;
+	/** opens-pack: `chunked` for the streamed decoder before xmlTree.ts; decode: which decoder (bench/decoders.ts) */
+	decoder?: string;
 	/** when set, the scenario compares its records with this many of the whole-document decode */
 	verify?: boolean;
 	parameters?: INodeParameters;
@@ -33,6 +38,10 @@ export interface ScenarioInput {
 
 export interface ScenarioResult {
 	wallMs: number;
+	/** CPU time of the measured part (all threads: the garbage collector's helpers too) */
+	cpuMs?: number;
+	/** bytes decoded (decode scenarios) */
+	bytes?: number;
 	rssGrowthMb: number;
 	itemsMb?: number;
 	/** heap still taken after the run (the output items as the node made them), between two full collections */
@@ -107,7 +116,7 @@ function forceStream(resource: string, operation: string, records: string, on: b
 	};
 }
 
-type Run = (input: ScenarioInput) => Promise<{ items: INodeExecutionData[]; note?: string; keep?: unknown }>;
+type Run = (input: ScenarioInput) => Promise<{ items: INodeExecutionData[]; note?: string; keep?: unknown; bytes?: number }>;
 
 const scenarios: Record<string, { setup?: (input: ScenarioInput) => unknown; run: Run }> = {
 	// 1. CRM-to-list sync
@@ -166,7 +175,10 @@ const scenarios: Record<string, { setup?: (input: ScenarioInput) => unknown; run
 
 	// 2b. XML-only list answers
 	'opens-pack': {
-		setup: (input) => forceStream('tracking', 'getOpens', 'data.user', input.stream === true),
+		setup: (input) => {
+			forceStream('tracking', 'getOpens', 'data.user', input.stream === true);
+			if (input.decoder === 'chunked') streamDecoders.xml = chunkedDecodeXmlStream;
+		},
 		run: async (input) => ({
 			items: await umail(input, { resource: 'tracking', operation: 'getOpens', selectBy: 'task', task: byId(input.taskId!), returnAll: true, simplify: false }),
 		}),
@@ -184,6 +196,16 @@ const scenarios: Record<string, { setup?: (input: ScenarioInput) => unknown; run
 		run: async (input) => {
 			const fetched = await naive(new HttpRequestLike(), { method: 'GET', url: `${input.url}/track.php?do=open-detail&id=${input.taskId}`, user: USER, password: PASSWORD });
 			return { items: await naive(new XmlLike(), { dataPropertyName: 'data' }, fetched) };
+		},
+	},
+
+	// 2c. the decoders alone, on the answer already in memory
+	decode: {
+		setup: async (input) => await fetchPieces(input.url, input.taskId!, USER, PASSWORD),
+		run: async (input) => {
+			const pieces = prepared as Buffer[];
+			const found = await decodeWith(input.decoder!, pieces);
+			return { items: [], note: `${found} ${input.decoder === 'bare' ? 'elements' : 'records'}`, bytes: pieces.reduce((sum, piece) => sum + piece.length, 0) };
 		},
 	},
 
@@ -223,6 +245,7 @@ async function main(input: ScenarioInput): Promise<ScenarioResult> {
 	});
 	const baseline = resetPeak();
 	const heapBaseline = process.memoryUsage().heapUsed;
+	const cpu = process.cpuUsage();
 	const started = performance.now();
 	let output: Awaited<ReturnType<Run>>;
 	try {
@@ -231,13 +254,15 @@ async function main(input: ScenarioInput): Promise<ScenarioResult> {
 		return { wallMs: performance.now() - started, rssGrowthMb: (status('VmHWM') - baseline) / MB, items: 0, error: (error as Error).message };
 	}
 	const wallMs = performance.now() - started;
+	const used = process.cpuUsage(cpu);
+	const cpuMs = (used.user + used.system) / 1000;
 	const rssGrowthMb = (status('VmHWM') - baseline) / MB;
 	prepared = undefined;
-	const measured = !input.scenario.startsWith('sync') && input.scenario !== 'poll-idle';
+	const measured = !input.scenario.startsWith('sync') && input.scenario !== 'poll-idle' && input.scenario !== 'decode';
 	gc();
 	const keptMb = measured ? (process.memoryUsage().heapUsed - heapBaseline) / MB : undefined;
 	const itemsMb = measured ? ownSize(output.items) / MB : undefined;
-	return { wallMs, rssGrowthMb, itemsMb, keptMb, items: output.items.length, note: output.note };
+	return { wallMs, cpuMs, bytes: output.bytes, rssGrowthMb, itemsMb, keptMb, items: output.items.length, note: output.note };
 }
 
 process.once('message', (input: ScenarioInput) => {

@@ -49,8 +49,17 @@ describe('a streamed answer (Get Opens)', () => {
 		expect(server.seen).toHaveLength(1);
 	});
 
-	test('not shaped as the record path says: asked again and decoded whole, same records', async () => {
+	test('another element between records: decoded in the stream, same records, one request', async () => {
 		const odd = BODY.replace('</user>\n', '</user>\n<note>between records</note>\n');
+		server.reply = (res) => trickle(res, odd);
+		const items = json(await runUmail(server, OPENS));
+		expect(items).toEqual((decodeXml(odd, ['data.user']).data as { user: unknown[] }).user);
+		expect(items).toHaveLength(3000);
+		expect(server.seen).toHaveLength(1);
+	});
+
+	test('a comment inside the answer (read by decodeXml in its own way): asked again and decoded whole, same records', async () => {
+		const odd = BODY.replace('</user>\n', '</user>\n<!-- page 2 -->\n');
 		server.reply = (res) => trickle(res, odd);
 		const items = json(await runUmail(server, OPENS));
 		expect(items).toEqual((decodeXml(odd, ['data.user']).data as { user: unknown[] }).user);

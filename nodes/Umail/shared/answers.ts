@@ -62,7 +62,7 @@ function makeParser(lists: ReadonlySet<string>) {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function decodePredefinedEntities(value: string): string {
+export function decodePredefinedEntities(value: string): string {
 	if (!value.includes('&')) return value;
 	return value.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (whole, name: string) => {
 		if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
@@ -133,7 +133,7 @@ function hasMixedCdata(text: string): boolean {
 	return false;
 }
 
-function escapeText(content: string): string {
+export function escapeText(content: string): string {
 	return content.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -157,7 +157,7 @@ function normalize(value: unknown, strings: StringPool): unknown {
 }
 
 /** Makes every documented list path an array, also when the element is empty or absent. */
-function ensureLists(root: IDataObject, lists: readonly string[]) {
+export function ensureLists(root: IDataObject, lists: readonly string[]) {
 	for (const path of lists) {
 		const parts = path.split('.').map((part) => FIELD_RENAMES[part] ?? part);
 		let holders: IDataObject[] = [root];

@@ -21,7 +21,7 @@ describe('Address', () => {
 	let listId: string;
 
 	beforeAll(() => {
-		batchSettings.pollIntervalMs = 20;
+		batchSettings.pollScheduleMs = [20];
 	});
 
 	beforeEach(() => {

@@ -86,7 +86,7 @@ describe('Address → Add Many (bulk add)', () => {
 	let listId: string;
 
 	beforeAll(() => {
-		batchSettings.pollIntervalMs = 20;
+		batchSettings.pollScheduleMs = [20];
 	});
 
 	beforeEach(() => {
@@ -283,6 +283,22 @@ describe('Address → Add Many (bulk add)', () => {
 		expect(out[0]).toMatchObject({ status: 'imported', importStatus: 'no_complete', importStatus_label: 'still parsing' });
 		expect(out[0]).not.toHaveProperty('importCounts');
 		expect(env.control.log.map((entry) => entry.do)).toEqual(['ml-addr-add-file', 'ml-addr-add-file-query']);
+	});
+
+	test('the import status is checked on the schedule, short waits first, until Max Import Wait', async () => {
+		const shipped = batchSettings.pollScheduleMs;
+		batchSettings.pollScheduleMs = [100, 200, 400];
+		try {
+			const contacts = Array.from({ length: 3 }, (_, i) => contact(i, 'sched'));
+			const started = Date.now();
+			// the emulator's clock stands still: the import stays unparsed; checks at 0, 100, 300, 700 ms (then 1,100 > 1,000)
+			const out = json(await run(contacts, { importAbove: 1, maxWait: 1 }));
+			expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+			expect(out[0]).toMatchObject({ status: 'imported', importStatus: 'no_complete' });
+			expect(env.control.log.map((entry) => entry.do)).toEqual(['ml-addr-add-file', ...new Array(4).fill('ml-addr-add-file-query')]);
+		} finally {
+			batchSettings.pollScheduleMs = shipped;
+		}
 	});
 
 	test('any expression works, not only $json paths; a constant field applies to every item', async () => {
