@@ -5,19 +5,29 @@
  * character cut between two pieces whole again.
  */
 
+import { type RawCache, same } from './rawCache';
+
 const HEAD_CHARS = 2000;
 const TAIL_BYTES = 1024;
 
 /** The whitespace decodeXml's CDATA check skips; trim() also removes it. */
 export const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
 
+type Slicer = (start: number, end: number) => string;
+type FastBuffer = Buffer & { utf8Slice?: Slicer; latin1Slice?: Slicer };
+
 /**
  * The bytes as UTF-8 text: Buffer#utf8Slice is toString('utf8', …) without its argument checks (Node's own fast path,
  * there in every release; a tenth of the decoding time here).
  */
 function utf8(bytes: Buffer, start: number, end: number): string {
-	const fast = bytes as Buffer & { utf8Slice?: (start: number, end: number) => string };
+	const fast = bytes as FastBuffer;
 	return fast.utf8Slice ? fast.utf8Slice(start, end) : bytes.toString('utf8', start, end);
+}
+
+function latin1(bytes: Buffer, start: number, end: number): string {
+	const fast = bytes as FastBuffer;
+	return fast.latin1Slice ? fast.latin1Slice(start, end) : bytes.toString('latin1', start, end);
 }
 
 export class AnswerText {
@@ -72,6 +82,22 @@ export class AnswerText {
 			if (ascii) return name;
 		}
 		return this.slice(start, end);
+	}
+
+	/** What `cache` holds for the bytes from start to end (undefined also when they began in an earlier piece). */
+	find<T>(cache: RawCache<T>, start: number, end: number): T | undefined {
+		return start < this.lastOffset ? undefined : cache.find(this.last, start - this.lastOffset, end - this.lastOffset);
+	}
+
+	/**
+	 * After find() missed: caches what those bytes came to. The key is `text` when it spells the bytes (plain ASCII, as
+	 * most values are), else a copy of them (a slice of the piece would keep the whole piece alive).
+	 */
+	remember<T>(cache: RawCache<T>, start: number, end: number, value: T, text: string) {
+		if (!cache.missed) return;
+		const at = start - this.lastOffset;
+		const spelt = text.length === end - start && same(text, this.last, at);
+		cache.add(spelt ? text : latin1(this.pieces[this.pieces.length - 1], at, end - this.lastOffset), value);
 	}
 
 	/** Whether the text from start to end is only spaces, tabs and line breaks (false when unsure). */

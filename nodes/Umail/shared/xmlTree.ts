@@ -2,6 +2,7 @@ import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { IDataObject } from 'n8n-workflow';
 
 import { AnswerFormatError, decodePredefinedEntities, ensureLists, escapeText, FIELD_RENAMES } from './answers';
+import { RawCache } from './rawCache';
 import { StringPool } from './stringPool';
 import { AnswerText, isSpace } from './xmlText';
 
@@ -39,6 +40,14 @@ const enum Mark {
 	Guarded = 1,
 	Renamed = 2,
 	ListEnd = 4,
+}
+
+/** values this short are looked up by their bytes (longer ones, emails and URLs, are nearly all unique) */
+const CACHED_BYTES = 24;
+
+interface Tag {
+	name: string;
+	mark: number;
 }
 
 const TRUNCATED = 'The server sent a truncated XML answer';
@@ -82,6 +91,8 @@ export class XmlTree implements TokenizerCallbacks {
 	private readonly strings = new StringPool(1 << 16, 24);
 	private readonly lists: ReadonlySet<string>;
 	private readonly marks = new Map<string, number>();
+	private readonly tags = new RawCache<Tag>(10);
+	private readonly values = new RawCache<string>();
 	/** frames[0] holds the document; frames are reused by depth */
 	private readonly frames: Frame[] = [new Frame()];
 	private depth = 0;
@@ -178,14 +189,12 @@ export class XmlTree implements TokenizerCallbacks {
 		if (frame.parts) {
 			frame.parts.push(this.takeRun(frame));
 			value = this.cdataValue(frame.parts);
+		} else if (!frame.children) {
+			value = this.leafValue(frame);
 		} else {
 			this.flush(frame);
-			// (one character: V8 already keeps one string of each)
-			if (!frame.children) value = frame.text === undefined ? '' : frame.text.length > 1 ? this.strings.share(frame.text) : frame.text;
-			else {
-				value = frame.renamed ? renamed(frame.children) : frame.children;
-				if (frame.text !== undefined) value.text = frame.text.trim();
-			}
+			value = frame.renamed ? renamed(frame.children) : frame.children;
+			if (frame.text !== undefined) value.text = frame.text.trim();
 		}
 		const parent = this.frames[this.depth];
 		const siblings = (parent.children ??= {});
@@ -199,6 +208,34 @@ export class XmlTree implements TokenizerCallbacks {
 		}
 		if (this.depth === 0) this.rootClosed = true;
 		if (frame.path === this.recordPath && ++this.count >= this.upTo) this.tokenizer.pause();
+	}
+
+	/** An element of text alone (no CDATA, no children): its one run, decoded, by its bytes when they are short. */
+	private leafValue(frame: Frame): string {
+		const { runStart: start, runEnd: end } = frame;
+		if (start === -1) return '';
+		const short = end - start <= CACHED_BYTES;
+		const known = short ? this.text.find(this.values, start, end) : undefined;
+		if (known !== undefined) {
+			frame.runStart = -1;
+			return known;
+		}
+		this.flush(frame);
+		const value = frame.text ?? '';
+		// the cache shares the short values; the pool would share only the few that come in more than one spelling
+		if (short) this.text.remember(this.values, start, end, value, value);
+		return value;
+	}
+
+	/** A start tag's name and what it needs, by its bytes. */
+	private tagAt(start: number, end: number): Tag {
+		let tag = this.text.find(this.tags, start, end);
+		if (tag === undefined) {
+			const name = this.text.name(start, end);
+			tag = { name, mark: this.marks.get(name) ?? 0 };
+			this.text.remember(this.tags, start, end, tag, name);
+		}
+		return tag;
 	}
 
 	private pathOf(name: string): string {
@@ -216,8 +253,7 @@ export class XmlTree implements TokenizerCallbacks {
 			this.flush(parent);
 			parent.children ??= {};
 		}
-		const name = this.text.name(start, end);
-		const mark = this.marks.get(name) ?? 0;
+		const { name, mark } = this.tagAt(start, end);
 		if (mark & Mark.Guarded) throw new StreamFallback(`an element named ${name}`);
 		if (this.depth === 0) {
 			if (this.root === undefined) this.root = name;
