@@ -29,6 +29,16 @@ describe('RawCache: values found again by their bytes', () => {
 		expect(cache.find('k0', 0, 2)).toBeUndefined();
 	});
 
+	test('it grows from a small table and keeps what it held', () => {
+		const cache = new RawCache<number>(10);
+		for (let i = 0; i < 500; i++) {
+			const key = `value-${i}`;
+			expect(cache.find(key, 0, key.length)).toBeUndefined();
+			cache.add(key, i);
+		}
+		for (let i = 0; i < 500; i++) expect(cache.find(`value-${i}`, 0, `value-${i}`.length)).toBe(i);
+	});
+
 	test('add() without a miss before it caches nothing', () => {
 		const cache = new RawCache<string>(4);
 		cache.add('zz', 'wrong');

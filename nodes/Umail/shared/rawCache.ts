@@ -8,23 +8,22 @@
  */
 
 const MAX_FILL = 0.5;
+/** slots at first: a small answer should not pay for a table sized for a big one */
+const FIRST_BITS = 8;
 
 export class RawCache<T> {
-	private keys: Array<string | undefined>;
-	private values: Array<T | undefined>;
-	private hashes: Int32Array;
+	private keys: Array<string | undefined> = [];
+	private values: Array<T | undefined> = [];
+	private hashes = new Int32Array(0);
 	private size = 0;
-	private readonly mask: number;
+	private mask = 0;
 	/** where the last miss would go, for add() */
 	private slot = -1;
 	private hash = 0;
 
-	constructor(bits = 17) {
-		const slots = 1 << bits;
-		this.mask = slots - 1;
-		this.keys = new Array<string | undefined>(slots);
-		this.values = new Array<T | undefined>(slots);
-		this.hashes = new Int32Array(slots);
+	/** at most 2^bits slots, half of them filled */
+	constructor(private readonly bits = 17) {
+		this.allocate(Math.min(FIRST_BITS, bits));
 	}
 
 	/** The value cached for text[start, end), or undefined; a miss may then be given to add(). */
@@ -55,17 +54,46 @@ export class RawCache<T> {
 	add(key: string, value: T) {
 		if (this.slot === -1) return;
 		if (this.size >= this.mask * MAX_FILL) {
-			// unique values (ids, timestamps) would fill it for good: starting afresh keeps the values seen lately
-			this.keys.fill(undefined);
-			this.values.fill(undefined);
-			this.size = 0;
-			this.slot = this.hash & this.mask;
+			const bits = Math.log2(this.mask + 1);
+			if (bits < this.bits) this.grow(bits + 1);
+			// full: unique values (ids, timestamps) would fill it for good; starting afresh keeps the ones seen lately
+			else this.allocate(bits);
+			this.slot = this.free(this.hash);
 		}
-		this.keys[this.slot] = key;
-		this.values[this.slot] = value;
-		this.hashes[this.slot] = this.hash;
-		this.size++;
+		this.put(this.slot, key, value, this.hash);
 		this.slot = -1;
+	}
+
+	private allocate(bits: number) {
+		const slots = 1 << bits;
+		this.mask = slots - 1;
+		this.keys = new Array<string | undefined>(slots);
+		this.values = new Array<T | undefined>(slots);
+		this.hashes = new Int32Array(slots);
+		this.size = 0;
+	}
+
+	private grow(bits: number) {
+		const { keys, values, hashes } = this;
+		this.allocate(bits);
+		for (let slot = 0; slot < keys.length; slot++) {
+			const key = keys[slot];
+			if (key !== undefined) this.put(this.free(hashes[slot]), key, values[slot] as T, hashes[slot]);
+		}
+	}
+
+	/** The first empty slot for a hash. */
+	private free(hash: number): number {
+		let slot = hash & this.mask;
+		while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+		return slot;
+	}
+
+	private put(slot: number, key: string, value: T, hash: number) {
+		this.keys[slot] = key;
+		this.values[slot] = value;
+		this.hashes[slot] = hash;
+		this.size++;
 	}
 }
 

@@ -1,9 +1,10 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { IDataObject } from 'n8n-workflow';
 
-import { AnswerFormatError, decodePredefinedEntities, ensureLists, escapeText, FIELD_RENAMES } from './answers';
+import { AnswerFormatError, decodePredefinedEntities, ensureLists, escapeText } from './answers';
 import { RawCache } from './rawCache';
 import { StringPool } from './stringPool';
+import { Frame, Mark, renamed, type Tag, tagMarks } from './xmlElement';
 import { AnswerText, isSpace } from './xmlText';
 
 /**
@@ -21,34 +22,8 @@ import { AnswerText, isSpace } from './xmlText';
 /** The document is not one this decoder reads as decodeXml does: decode it whole instead. */
 export class StreamFallback extends Error {}
 
-/** names fast-xml-parser refuses or renames, against prototype pollution */
-const GUARDED = [
-	'__proto__',
-	'constructor',
-	'prototype',
-	'hasOwnProperty',
-	'toString',
-	'valueOf',
-	'__defineGetter__',
-	'__defineSetter__',
-	'__lookupGetter__',
-	'__lookupSetter__',
-];
-
-/** What a tag name needs beyond the plain case, looked up once per element. */
-const enum Mark {
-	Guarded = 1,
-	Renamed = 2,
-	ListEnd = 4,
-}
-
 /** values this short are looked up by their bytes (longer ones, emails and URLs, are nearly all unique) */
 const CACHED_BYTES = 24;
-
-interface Tag {
-	name: string;
-	mark: number;
-}
 
 const TRUNCATED = 'The server sent a truncated XML answer';
 
@@ -58,39 +33,12 @@ function lastNonSpace(text: string): number {
 	return at;
 }
 
-class Frame {
-	name = '';
-	/** child elements by name in order of first appearance; undefined while there are none */
-	children: IDataObject | undefined = undefined;
-	/** fast-xml-parser's text: each run between tags trimmed and decoded, the runs joined */
-	text: string | undefined = undefined;
-	/** where the current run of text starts and ends (bytes; -1: no run) */
-	runStart = -1;
-	runEnd = 0;
-	/** an element holding CDATA: its raw text and CDATA in turn, [text, cdata, text, …] */
-	parts: string[] | undefined = undefined;
-	/** a child's name is one the reference misspells */
-	renamed = false;
-	/** the element's dotted path, only for names that end a documented list */
-	path: string | undefined = undefined;
-
-	open(name: string, path: string | undefined) {
-		this.name = name;
-		this.children = undefined;
-		this.text = undefined;
-		this.runStart = -1;
-		this.parts = undefined;
-		this.renamed = false;
-		this.path = path;
-	}
-}
-
 export class XmlTree implements TokenizerCallbacks {
 	private readonly tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: false }, this);
 	// values longer than a timestamp are nearly all unique (emails, URLs): pooling them costs time and saves nothing
 	private readonly strings = new StringPool(1 << 16, 24);
 	private readonly lists: ReadonlySet<string>;
-	private readonly marks = new Map<string, number>();
+	private readonly marks: Map<string, number>;
 	private readonly tags = new RawCache<Tag>(10);
 	private readonly values = new RawCache<string>();
 	/** frames[0] holds the document; frames are reused by depth */
@@ -110,10 +58,7 @@ export class XmlTree implements TokenizerCallbacks {
 		private readonly upTo = Infinity,
 	) {
 		this.lists = new Set(allLists);
-		const mark = (name: string, flag: Mark) => this.marks.set(name, (this.marks.get(name) ?? 0) | flag);
-		for (const name of GUARDED) mark(name, Mark.Guarded);
-		for (const name of Object.keys(FIELD_RENAMES)) mark(name, Mark.Renamed);
-		for (const list of allLists) mark(list.slice(list.lastIndexOf('.') + 1), Mark.ListEnd);
+		this.marks = tagMarks(allLists);
 	}
 
 	get enough(): boolean {
@@ -328,11 +273,4 @@ export class XmlTree implements TokenizerCallbacks {
 	onopentagend() {}
 	ontextentity() {}
 	onend() {}
-}
-
-/** The reference's misspelt names renamed, as decodeXml's normalize does (a later value under the same name wins). */
-function renamed(children: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const key of Object.keys(children)) out[FIELD_RENAMES[key] ?? key] = children[key];
-	return out;
 }
