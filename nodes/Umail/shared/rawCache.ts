@@ -57,7 +57,8 @@ export class RawCache<T> {
 			const bits = Math.log2(this.mask + 1);
 			if (bits < this.bits) this.grow(bits + 1);
 			// full: unique values (ids, timestamps) would fill it for good; starting afresh keeps the ones seen lately
-			else this.allocate(bits);
+			// (emptied in place: new tables this big go to V8's large-object space, which only a full collection frees)
+			else this.empty();
 			this.slot = this.free(this.hash);
 		}
 		this.put(this.slot, key, value, this.hash);
@@ -70,6 +71,12 @@ export class RawCache<T> {
 		this.keys = new Array<string | undefined>(slots);
 		this.values = new Array<T | undefined>(slots);
 		this.hashes = new Int32Array(slots);
+		this.size = 0;
+	}
+
+	private empty() {
+		this.keys.fill(undefined);
+		this.values.fill(undefined);
 		this.size = 0;
 	}
 
