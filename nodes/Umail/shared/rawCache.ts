@@ -16,6 +16,7 @@ export class RawCache<T> {
 	private values: Array<T | undefined> = [];
 	private hashes = new Int32Array(0);
 	private size = 0;
+	private bitsNow = 0;
 	private mask = 0;
 	/** where the last miss would go, for add() */
 	private slot = -1;
@@ -54,8 +55,7 @@ export class RawCache<T> {
 	add(key: string, value: T) {
 		if (this.slot === -1) return;
 		if (this.size >= this.mask * MAX_FILL) {
-			const bits = Math.log2(this.mask + 1);
-			if (bits < this.bits) this.grow(bits + 1);
+			if (this.bitsNow < this.bits) this.grow(this.bitsNow + 1);
 			// full: unique values (ids, timestamps) would fill it for good; starting afresh keeps the ones seen lately
 			// (emptied in place: new tables this big go to V8's large-object space, which only a full collection frees)
 			else this.empty();
@@ -67,6 +67,7 @@ export class RawCache<T> {
 
 	private allocate(bits: number) {
 		const slots = 1 << bits;
+		this.bitsNow = bits;
 		this.mask = slots - 1;
 		this.keys = new Array<string | undefined>(slots);
 		this.values = new Array<T | undefined>(slots);

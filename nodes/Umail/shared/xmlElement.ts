@@ -1,8 +1,7 @@
+// What xmlTree.ts keeps of an element: its name's marks and, while it is open, its content so far.
 import type { IDataObject } from 'n8n-workflow';
 
 import { FIELD_RENAMES } from './answers';
-
-/** What xmlTree.ts keeps of an element: its name's marks and, while it is open, its content so far. */
 
 /** names fast-xml-parser refuses or renames, against prototype pollution */
 const GUARDED = [

@@ -22,8 +22,11 @@ import { AnswerText, isSpace } from './xmlText';
 /** The document is not one this decoder reads as decodeXml does: decode it whole instead. */
 export class StreamFallback extends Error {}
 
-/** values this short are looked up by their bytes (longer ones, emails and URLs, are nearly all unique) */
-const CACHED_BYTES = 24;
+/**
+ * Values this short (a timestamp) are shared: leaf values found again by their bytes, CDATA values by the pool. Longer
+ * ones (emails, URLs) are nearly all unique: sharing them would cost time and save nothing.
+ */
+const SHORT = 24;
 
 const TRUNCATED = 'The server sent a truncated XML answer';
 
@@ -35,8 +38,7 @@ function lastNonSpace(text: string): number {
 
 export class XmlTree implements TokenizerCallbacks {
 	private readonly tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: false }, this);
-	// values longer than a timestamp are nearly all unique (emails, URLs): pooling them costs time and saves nothing
-	private readonly strings = new StringPool(1 << 16, 24);
+	private readonly strings = new StringPool(1 << 16, SHORT);
 	private readonly lists: ReadonlySet<string>;
 	private readonly marks: Map<string, number>;
 	private readonly tags = new RawCache<Tag>(10);
@@ -159,7 +161,7 @@ export class XmlTree implements TokenizerCallbacks {
 	private leafValue(frame: Frame): string {
 		const { runStart: start, runEnd: end } = frame;
 		if (start === -1) return '';
-		const short = end - start <= CACHED_BYTES;
+		const short = end - start <= SHORT;
 		const known = short ? this.text.find(this.values, start, end) : undefined;
 		if (known !== undefined) {
 			frame.runStart = -1;
