@@ -57,6 +57,29 @@ async function setUpModelCredential(cli, inputs, credential, fresh) {
 	return `credential "${credential.name}" → ${credential.data.url}`;
 }
 
+const SMTP_CREDENTIAL = { id: 'umailSmtp0000001', name: 'U-Mail SMTP (playground inbox)' };
+
+/**
+ * The SMTP credential of examples 06 and 07, pointed at this run's inbox (scripts/playground-mailbox.js) unless the
+ * user pointed it at another host (e.g. smtp.bestedm.net); its other fields (Client Host Name, …) stay.
+ */
+async function setUpSmtpCredential(cli, inputs, mailbox, fresh) {
+	const current = await storedCredential(cli, inputs, SMTP_CREDENTIAL.id, fresh);
+	const data = current ? current.data || {} : { hostName: '' };
+	if (current && !LOOPBACK.test(`http://${data.host}/`)) return `credential "${current.name}" kept as you set it (${data.host}:${data.port})`;
+	const inbox = { host: '127.0.0.1', port: mailbox.smtpPort, secure: true, user: mailbox.user, password: mailbox.password };
+	const name = current ? current.name : SMTP_CREDENTIAL.name;
+	if (current && Object.entries(inbox).every(([key, value]) => data[key] === value)) return `credential "${name}" kept`;
+	const file = path.join(inputs, 'smtp-credentials.json');
+	fs.writeFileSync(file, JSON.stringify([{ id: SMTP_CREDENTIAL.id, name, type: 'smtp', data: { ...data, ...inbox } }], null, 2));
+	try {
+		await cli(['import:credentials', `--input=${file}`]);
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+	return current ? `credential "${name}" pointed at this run's inbox` : `credential "${name}" created`;
+}
+
 /**
  * Imports the example workflows that are not in n8n yet; the ones there are left as they are. `others` points
  * credential references of other types (e.g. openAiApi) at the playground's credential of that type.
@@ -90,4 +113,4 @@ async function importMissingExamples(cli, inputs, wfDir, fresh, others = {}) {
 	return `example workflows: imported ${names}${keptNote ? `; ${keptNote}` : ''}`;
 }
 
-module.exports = { CREDENTIAL_ID, CREDENTIAL_NAME, setUpCredential, setUpModelCredential, importMissingExamples };
+module.exports = { CREDENTIAL_ID, CREDENTIAL_NAME, SMTP_CREDENTIAL, setUpCredential, setUpModelCredential, setUpSmtpCredential, importMissingExamples };

@@ -13,8 +13,10 @@
  *      (default <repo>/.n8n-e2e/playground), PLAYGROUND_EMAIL / PLAYGROUND_PASSWORD, N8N_VERSION,
  *      PLAYGROUND_CLOCK_SPEED (default 60: the emulator's simulated clock runs 60× real time, so a template check
  *      takes 1 s and a small send completes in seconds; 0 stops it), OPENAI_API_KEY / OPENAI_BASE_URL (a real chat
- *      model for the AI assistant example; without them a scripted demo model runs on 127.0.0.1).
- * Ctrl-C stops n8n, the emulator and the demo model.
+ *      model for the AI assistant example; without them a scripted demo model runs on 127.0.0.1),
+ *      INBOX_PORT (default 1080, else a free port) and INBOX_SMTP_PORT (default: last run's if free, else a free one):
+ *      the mail inbox of the SMTP examples (scripts/playground-mailbox.js).
+ * Ctrl-C stops n8n, the emulator, the demo model and the mail inbox.
  */
 'use strict';
 
@@ -23,7 +25,8 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const env = require('./n8n-env');
 const { playgroundModel, MODEL_CREDENTIAL } = require('./playgroundModel');
-const { CREDENTIAL_NAME, setUpCredential, setUpModelCredential, importMissingExamples } = require('./playground-setup');
+const { CREDENTIAL_NAME, SMTP_CREDENTIAL, setUpCredential, setUpModelCredential, setUpSmtpCredential, importMissingExamples } = require('./playground-setup');
+const { startMailbox } = require('./playground-mailbox');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -59,7 +62,7 @@ async function portFree(port) {
 
 // Ctrl-C at any point stops what has been started so far (n8n runs in its own process group, so it does not get the
 // terminal's SIGINT: it is stopped from here, even while it is still starting)
-const started = { emulator: null, n8n: null, model: null };
+const started = { emulator: null, n8n: null, model: null, mailbox: null };
 let stopping = false;
 async function shutdown(code = 0) {
 	if (stopping) return;
@@ -69,6 +72,7 @@ async function shutdown(code = 0) {
 	if (n8nProc) await n8nProc.stop();
 	if (started.emulator) await started.emulator.stop();
 	if (started.model) await started.model.stop();
+	if (started.mailbox) await started.mailbox.stop();
 	process.exit(code);
 }
 process.on('SIGINT', () => shutdown(0));
@@ -90,7 +94,8 @@ async function main(argv) {
 	const hasState = () => fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
 	if (reset && hasState()) {
 		fs.rmSync(userFolder, { recursive: true, force: true });
-		say(`--reset: deleted the playground's n8n state (${path.relative(ROOT, userFolder) || userFolder})`);
+		fs.rmSync(path.join(dir, 'inbox', 'mail'), { recursive: true, force: true });
+		say(`--reset: deleted the playground's n8n state (${path.relative(ROOT, userFolder) || userFolder}) and its inbox`);
 	} else if (hasState()) {
 		say(`keeping your playground state in ${path.relative(ROOT, userFolder) || userFolder} (npm start -- --reset starts over)`);
 	}
@@ -123,6 +128,14 @@ async function main(argv) {
 	// the chat model of the AI assistant example (workflows/05)
 	started.model = await playgroundModel({ logFile: path.join(dir, 'model-requests.jsonl') });
 	say(`chat model: ${started.model.about}`);
+	// the SMTP examples' inbox; its SMTP port stays the same between runs when free, like the emulator's
+	const smtpPortFile = path.join(dir, 'inbox-smtp-port');
+	const lastSmtpPort = fs.existsSync(smtpPortFile) ? Number(fs.readFileSync(smtpPortFile, 'utf8')) : 0;
+	const smtpPort = Number(process.env.INBOX_SMTP_PORT) || (lastSmtpPort && (await portFree(lastSmtpPort)) ? lastSmtpPort : 0);
+	const inboxPort = Number(process.env.INBOX_PORT) || 1080;
+	started.mailbox = await startMailbox({ dir: path.join(dir, 'inbox'), smtpPort, webPort: (await portFree(inboxPort)) ? inboxPort : 0 });
+	fs.writeFileSync(smtpPortFile, String(started.mailbox.smtpPort));
+	say(`mail inbox at ${started.mailbox.url}, SMTP with TLS and AUTH LOGIN on 127.0.0.1:${started.mailbox.smtpPort}`);
 	const cli = async (args, { allowFailure = false } = {}) => {
 		const r = await env.n8nCli(userFolder, args);
 		if (r.code !== 0 || /An error occurred/.test(r.stdout + r.stderr)) {
@@ -133,7 +146,8 @@ async function main(argv) {
 	};
 	say(await setUpCredential(cli, inputs, emulator.url, fresh));
 	say(await setUpModelCredential(cli, inputs, started.model.credential, fresh));
-	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows'), fresh, { openAiApi: MODEL_CREDENTIAL }));
+	say(await setUpSmtpCredential(cli, inputs, started.mailbox, fresh));
+	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows'), fresh, { openAiApi: MODEL_CREDENTIAL, smtp: SMTP_CREDENTIAL }));
 
 	const wanted = Number(process.env.N8N_PORT) || 5678;
 	let port = wanted;
@@ -143,13 +157,14 @@ async function main(argv) {
 	}
 	say('starting n8n…');
 	if (stopping) return;
-	started.n8n = env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log') });
+	// n8n trusts the inbox's self-signed certificate, so Send Email verifies TLS as it would with U-Mail's relay
+	started.n8n = env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log'), env: { NODE_EXTRA_CA_CERTS: started.mailbox.certFile } });
 	const running = await started.n8n;
 	if (stopping) return;
 	await env.setupOwner(running.url, { email, password });
 	const whole = Math.round((Date.now() - t0) / 1000);
 	say(`ready ${whole}s after npm start (n8n itself took ${Math.round(running.readyMs / 1000)}s to start; log: ${path.relative(ROOT, path.join(dir, 'n8n.log'))})`);
-	process.stdout.write(`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n\n  Ctrl-C to stop.\n`);
+	process.stdout.write(`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n  mail inbox:  ${started.mailbox.url}  (what examples 06 and 07 send)\n\n  Ctrl-C to stop.\n`);
 }
 
 main(process.argv.slice(2)).catch((e) => {

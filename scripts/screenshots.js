@@ -3,7 +3,7 @@
  * README screenshots: starts the playground (a fresh one in a temp folder, on free ports), drives its editor in headless
  * Chromium and saves PNGs under docs/images/.
  *
- *   npm run screenshots [-- --only=<name>,<name>] [-- --url=<a running playground's editor URL>]
+ *   npm run screenshots [-- --only=<name>,<name>] [-- --url=<a running playground's editor URL> --inbox=<its inbox URL>]
  *
  * env: CHROMIUM (default /usr/bin/chromium; Debian: apt-get install -y chromium). The browser only reaches 127.0.0.1:
  * every other request is aborted.
@@ -13,8 +13,8 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
 const env = require('./n8n-env');
+const { startPlayground, runFromEditor } = require('./playground-run');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs', 'images');
@@ -25,32 +25,6 @@ const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no
 
 const say = (msg) => process.stderr.write(`[screenshots] ${msg}\n`);
 const workflowId = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8')).id;
-
-/** `npm start` in a temp folder; resolves { url, stop } once it prints the editor URL. */
-async function startPlayground(dir) {
-	const port = await env.freePort();
-	const child = spawn(process.execPath, [path.join(__dirname, 'playground.js'), '--reset'], {
-		cwd: ROOT,
-		env: { ...process.env, PLAYGROUND_DIR: dir, N8N_PORT: String(port), PLAYGROUND_EMAIL: EMAIL, PLAYGROUND_PASSWORD: PASSWORD },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	child.stderr.on('data', (d) => process.stderr.write(d));
-	const exited = new Promise((resolve) => child.on('close', resolve));
-	const url = await new Promise((resolve, reject) => {
-		let out = '';
-		child.stdout.on('data', (d) => {
-			out += d;
-			const m = /n8n editor:\s+(\S+)/.exec(out);
-			if (m) resolve(m[1]);
-		});
-		exited.then((code) => reject(new Error(`the playground exited (${code}) before it was ready`)));
-	});
-	const stop = async () => {
-		child.kill('SIGINT');
-		await exited;
-	};
-	return { url, stop };
-}
 
 async function openBrowser(url) {
 	const { chromium } = require('playwright-core');
@@ -118,6 +92,19 @@ const SHOTS = {
 		await page.locator('[data-test-id="output-panel"]').getByText('send_status_label').first().waitFor({ timeout: 60_000 });
 		await outputAsJson(page);
 	},
+	/** the mail inbox: the order receipt example 06 sent (Execute workflow, then its test URL), with its PDF */
+	async 'inbox-receipt'(page, url, playground) {
+		const { cookie } = await env.login(url, { email: EMAIL, password: PASSWORD });
+		const order = { orderId: 'SO-10086', currency: 'CNY', total: 398, customer: { name: 'Li Na', email: 'li.na@example.com' }, cc: 'accounts@example.com',
+			items: [{ name: 'Tea set', qty: 2, price: 149 }, { name: 'Gift box (red)', qty: 1, price: 100 }] };
+		const answer = await runFromEditor(url, cookie, workflowId('06-transactional-email.json'), 'Order paid', { path: 'umail-order-paid', body: order });
+		if (answer.status !== 200) throw new Error(`example 06 answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+		const mails = await (await fetch(`${playground.inbox}/api/email`)).json();
+		const receipt = mails.find((m) => m.subject === 'Order SO-10086 is paid: thank you');
+		await page.goto(`${playground.inbox}/#/email/${receipt.id}`);
+		await page.getByText('receipt-SO-10086.pdf').first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(1500);
+	},
 	/** an execution's output: the campaign pipeline run to its end, the task report */
 	async 'execution-output'(page, url) {
 		await openWorkflow(page, url, '01-campaign-pipeline.json');
@@ -136,7 +123,8 @@ async function main(argv) {
 	for (const name of names) if (!SHOTS[name]) throw new Error(`no screenshot called ${name} (${Object.keys(SHOTS).join(', ')})`);
 	const given = (argv.find((a) => a.startsWith('--url=')) || '').slice('--url='.length);
 	const dir = given ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'umail-screenshots-'));
-	const playground = given ? { url: given, stop: async () => {} } : await startPlayground(dir);
+	const inbox = (argv.find((a) => a.startsWith('--inbox=')) || '').slice('--inbox='.length);
+	const playground = given ? { url: given, inbox, stop: async () => {} } : await startPlayground(dir, { email: EMAIL, password: PASSWORD });
 	let browser;
 	try {
 		const opened = await openBrowser(playground.url);
@@ -146,7 +134,7 @@ async function main(argv) {
 			say(`${name}…`);
 			await opened.page.setViewportSize(VIEWPORT);
 			try {
-				await SHOTS[name](opened.page, playground.url);
+				await SHOTS[name](opened.page, playground.url, playground);
 			} catch (error) {
 				const failed = path.join(os.tmpdir(), `umail-screenshot-failed-${name}.png`);
 				await opened.page.screenshot({ path: failed });

@@ -3,7 +3,6 @@
  * plain with STARTTLS (port 25 style), a self-signed certificate made at test time for 127.0.0.1. Every accepted
  * message is kept with its envelope, so BCC can be checked (delivered in RCPT TO, absent from the headers).
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
@@ -11,6 +10,8 @@ import * as path from 'path';
 
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+
+const playgroundMailbox: { makeCertificate(dir: string, days: number): Certificate } = require('../../scripts/playground-mailbox.js');
 
 export interface Received {
 	mailFrom: string;
@@ -38,22 +39,9 @@ export interface Certificate {
 	certFile: string;
 }
 
-/** A self-signed certificate for 127.0.0.1 (openssl, as Debian ships it); its file can go into NODE_EXTRA_CA_CERTS. */
+/** A self-signed certificate for 127.0.0.1, valid two days (the playground inbox's maker); its file can go into NODE_EXTRA_CA_CERTS. */
 export function makeCertificate(): Certificate {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'umail-smtp-cert-'));
-	const keyFile = path.join(dir, 'key.pem');
-	const certFile = path.join(dir, 'cert.pem');
-	try {
-		execFileSync(
-			'openssl',
-			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1',
-				'-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
-			{ stdio: 'pipe' },
-		);
-	} catch (error) {
-		throw new Error(`openssl could not make the test certificate (apt-get install -y openssl): ${(error as Error).message}`);
-	}
-	return { dir, key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile), certFile };
+	return playgroundMailbox.makeCertificate(fs.mkdtempSync(path.join(os.tmpdir(), 'umail-smtp-cert-')), 2);
 }
 
 export async function startRelay(o: { implicitTls: boolean; certificate: Certificate; user: string; password: string }): Promise<Relay> {
@@ -150,3 +138,33 @@ export function checkPdf(pdf: Buffer): string[] {
 	}
 	return [...text.matchAll(/\((.*?)\) Tj/g)].map((match) => match[1]);
 }
+
+/** The paid order of the transactional example (06), as the shop would POST it. */
+export const ORDER = {
+	orderId: 'SO-10086',
+	currency: 'CNY',
+	total: 398,
+	customer: { name: 'Li Na', email: 'li.na@example.com' },
+	cc: 'accounts@example.com',
+	items: [
+		{ name: 'Tea set', qty: 2, price: 149 },
+		{ name: 'Gift box (red)', qty: 1, price: 100 },
+	],
+};
+
+/** The receipt the example's Code node builds for ORDER, computed here from the same code, outside n8n. */
+export function expectedReceipt(workflow: any): Buffer {
+	const code = workflow.nodes.find((n: any) => n.name === 'Build receipt PDF').parameters.jsCode;
+	const run = new Function('$input', 'Buffer', code) as (input: unknown, buffer: typeof Buffer) => any[];
+	const [item] = run({ all: () => [{ json: { body: ORDER } }] }, Buffer);
+	return Buffer.from(item.binary.invoice.data, 'base64');
+}
+
+/** The text lines checkPdf finds in the receipt of ORDER. */
+export const RECEIPT_LINES = [
+	'Receipt for order SO-10086',
+	'Customer: Li Na <li.na@example.com>',
+	'2 x Tea set: CNY 298.00',
+	'1 x Gift box \\(red\\): CNY 100.00',
+	'Total paid: CNY 398.00',
+];

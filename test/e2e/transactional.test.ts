@@ -12,7 +12,7 @@ import * as path from 'path';
 
 import { parseInvitation } from '../helpers/ics';
 import { TIMEOUT, N8nInstance, ROOT, buildError, ensureN8nSync, getRealPack, makeWorkflow, type ExecuteResult } from './harness';
-import { checkPdf, makeCertificate, startRelay, waitForMail, type Certificate, type Relay } from './smtpRelay';
+import { ORDER as order, RECEIPT_LINES, checkPdf, expectedReceipt, makeCertificate, startRelay, waitForMail, type Certificate, type Relay } from './smtpRelay';
 
 const n8n = ensureN8nSync();
 const describeN8n = n8n ? describe : describe.skip;
@@ -35,26 +35,6 @@ function ok(res: ExecuteResult) {
 		throw new Error(`workflow failed (exit ${res.code}): ${res.error}\nnode errors: ${JSON.stringify(res.nodeErrors)}\n${res.stderr.slice(-2000)}`);
 	}
 	return res;
-}
-
-const order = {
-	orderId: 'SO-10086',
-	currency: 'CNY',
-	total: 398,
-	customer: { name: 'Li Na', email: 'li.na@example.com' },
-	cc: 'accounts@example.com',
-	items: [
-		{ name: 'Tea set', qty: 2, price: 149 },
-		{ name: 'Gift box (red)', qty: 1, price: 100 },
-	],
-};
-
-/** The receipt the example's Code node builds for this order, computed here from the same code, outside n8n. */
-function expectedReceipt(workflow: any): Buffer {
-	const code = workflow.nodes.find((n: any) => n.name === 'Build receipt PDF').parameters.jsCode;
-	const run = new Function('$input', 'Buffer', code) as (input: unknown, buffer: typeof Buffer) => any[];
-	const [item] = run({ all: () => [{ json: { body: order } }] }, Buffer);
-	return Buffer.from(item.binary.invoice.data, 'base64');
 }
 
 describeN8n(`transactional email through Send Email in n8n ${n8n?.version}`, () => {
@@ -235,13 +215,7 @@ describeN8n(`transactional email through Send Email in n8n ${n8n?.version}`, () 
 				const [pdf] = mail.attachments;
 				expect(pdf).toMatchObject({ filename: 'receipt-SO-10086.pdf', contentType: 'application/pdf', contentDisposition: 'attachment' });
 				expect(pdf.content.equals(expectedReceipt(orderFlow))).toBe(true);
-				expect(checkPdf(pdf.content)).toEqual([
-					'Receipt for order SO-10086',
-					'Customer: Li Na <li.na@example.com>',
-					'2 x Tea set: CNY 298.00',
-					'1 x Gift box \\(red\\): CNY 100.00',
-					'Total paid: CNY 398.00',
-				]);
+				expect(checkPdf(pdf.content)).toEqual(RECEIPT_LINES);
 
 				// Respond to Webhook answers before the execution is saved as finished
 				const t1 = Date.now();
