@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 // Types of the U-Mail EDM API V28 emulator (test/emulator/index.js).
 
 export interface EmulatorUser {
