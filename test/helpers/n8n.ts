@@ -224,6 +224,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- n8n's signature; credentials do not vary by mode here
+		_mode?: WorkflowExecuteMode,
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.credentials[type];
 		if (data === undefined) {

@@ -47,7 +47,7 @@ describe('Contact List', () => {
 				updateFields: { name: 'Renamed', status: 'disabled' },
 			}),
 		);
-		expect(updated).toMatchObject({ success: true, id });
+		expect(updated).toMatchObject({ success: true, id, message: '修改联系人分类成功', summary: 'Contact list updated' });
 		const [fetched] = json(await runUmail(env, { resource: 'contactList', operation: 'get', contactList: byId(id) }));
 		expect(fetched).toMatchObject({ subject: 'Renamed', status: 'disabled' });
 
