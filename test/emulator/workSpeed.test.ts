@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 // The playground's timing (scripts/playground-settings.js): the clock follows real time, the work runs 60× faster. A
 // template check passes and a send completes within seconds, and no time the service reports lies in the future.
 import { emulatorOptions, WORK_SPEED } from '../../scripts/playground-settings';
