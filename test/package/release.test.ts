@@ -98,4 +98,16 @@ describe('GitHub workflows', () => {
 		expect(publish).toMatch(/npm publish --provenance --access public/);
 		expect(publish.indexOf('bash .ci/run')).toBeLessThan(publish.indexOf('npm publish'));
 	});
+
+	test("a plain npm publish is refused by n8n-node's prerelease guard; the publish workflow sets RELEASE_MODE", () => {
+		const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
+		const publish = fs.readFileSync(path.join(ROOT, '.github/workflows/publish.yml'), 'utf8');
+		expect(publish.slice(publish.indexOf('npm publish'))).toMatch(/RELEASE_MODE: 'true'/);
+		const bin = path.join(ROOT, 'node_modules', '.bin', 'n8n-node');
+		const plain = { ...process.env };
+		delete plain.RELEASE_MODE;
+		expect(spawnSync(bin, ['prerelease'], { cwd: ROOT, encoding: 'utf8', env: plain }).status).toBe(1);
+		expect(spawnSync(bin, ['prerelease'], { cwd: ROOT, encoding: 'utf8', env: { ...plain, RELEASE_MODE: 'true' } }).status).toBe(0);
+	});
 });
