@@ -28,4 +28,32 @@ function n8nSettings(n8nVersion) {
 	return major >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {};
 }
 
-module.exports = { WORK_SPEED, emulatorOptions, n8nSettings };
+const FRAME = /^\s+at \S/;
+
+/**
+ * For the playground's n8n.log: folds each stack trace into one line. n8n 2.41 prints one for its own errors even when
+ * the cause is a plain input mistake (a manual run refused for a missing required field also logs "No active execution
+ * found" with 7 frames of n8n's source), burying the one line that matters. PLAYGROUND_FULL_LOG=1 keeps them.
+ */
+function n8nLogFilter(env = process.env) {
+	if (env.PLAYGROUND_FULL_LOG === '1') return undefined;
+	let partial = '';
+	let frames = 0;
+	return (chunk) => {
+		const lines = (partial + chunk).split('\n');
+		partial = lines.pop();
+		let out = '';
+		for (const line of lines) {
+			if (FRAME.test(line)) {
+				frames++;
+				continue;
+			}
+			if (frames) out += `    (${frames} stack frames left out; PLAYGROUND_FULL_LOG=1 keeps them)\n`;
+			frames = 0;
+			out += `${line}\n`;
+		}
+		return out;
+	};
+}
+
+module.exports = { WORK_SPEED, emulatorOptions, n8nSettings, n8nLogFilter };

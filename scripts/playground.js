@@ -25,7 +25,7 @@ const { spawnSync } = require('child_process');
 const env = require('./n8n-env');
 const { playgroundModel, MODEL_CREDENTIAL } = require('./playgroundModel');
 const { CREDENTIAL_NAME, setUpCredential, setUpModelCredential, importMissingExamples } = require('./playground-setup');
-const { emulatorOptions, n8nSettings } = require('./playground-settings');
+const { emulatorOptions, n8nSettings, n8nLogFilter } = require('./playground-settings');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -140,7 +140,7 @@ async function main(argv) {
 	}
 	say('starting n8n…');
 	if (stopping) return;
-	started.n8n = env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log'), env: n8nSettings(n8n.version) });
+	started.n8n = env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log'), logFilter: n8nLogFilter(), env: n8nSettings(n8n.version) });
 	const running = await started.n8n;
 	if (stopping) return;
 	await env.setupOwner(running.url, { email, password });
