@@ -11,7 +11,7 @@ export default tseslint.config(
 		files: ['**/*.{js,mjs,cjs,ts}'],
 		extends: [js.configs.recommended],
 		languageOptions: { globals: { ...globals.node, ...globals.jest } },
-		// best-effort cleanup (kill, rm, close) may fail quietly
+		// an empty catch: best-effort cleanup (kill, rm, close) may fail quietly; `_name`: unused on purpose
 		rules: {
 			'no-empty': ['error', { allowEmptyCatch: true }],
 			'no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
