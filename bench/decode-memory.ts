@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /**
  * The streamed XML decoder alone, without n8n: peak RSS growth and time for 100,000 open-detail records (the figures
  * in FINDINGS.md, 2b, steps 1–3). The answer is fetched once from the emulator (in its own process) and then fed to

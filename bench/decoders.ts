@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not in n8n (README: Linting) */
 /**
  * The decode-alone comparison (BENCHMARKS.md 2c): the same §3.2 open-detail answer, fetched once in setup and held in
  * memory in n8n's 64 KB socket pieces, decoded by each decoder in a fresh process, so only the decoding is timed.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-deprecated-workflow-functions -- runs in Node, not in n8n (README: Linting) */
 /**
  * "The naive n8n way", emulated faithfully for what the benchmark exercises (n8n-nodes-base is not a dependency):
  *

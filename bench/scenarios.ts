@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 /**
  * One measured scenario per process (bundled by bench/run.js with esbuild, run with --expose-gc): the U-Mail node, or
  * the naive n8n way, through n8n-core against the emulator (which runs in another process). Reports over IPC:

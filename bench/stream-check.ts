@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not in n8n (README: Linting) */
 /**
  * Run before the figures: the streamed decoder must give exactly what decodeXml gives for the whole document, fail the
  * same way, and hand back (StreamFallback) what decodeXml reads in ways that depend on the whole text. The cases are

@@ -602,9 +602,10 @@ function httpGet(url, timeoutMs = 2000) {
  * Returns { url, port, pid, readyMs, logs(), stop() }. stop() sends SIGTERM to the process group, then SIGKILL.
  * Options: port (default: a free one), env (extra env), timeoutMs, echo (copy output to stderr), logFile,
  * command (default 'start'; 'worker' with QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT=port is
- * ready when its health server is), args (more CLI arguments), version (of n8n; default N8N_VERSION).
+ * ready when its health server is), args (more CLI arguments), version (of n8n; default N8N_VERSION), logFilter (output
+ * chunk → what logFile gets).
  */
-async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = false, logFile, command = 'start', args = [], version } = {}) {
+async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = false, logFile, logFilter, command = 'start', args = [], version } = {}) {
 	const n8n = await ensureN8n(version);
 	port = port || (await freePort());
 	const brokerPort = await freePort();
@@ -615,7 +616,7 @@ async function startN8n(userFolder, { port, env, timeoutMs = 180_000, echo = fal
 	let output = '';
 	const logFd = logFile ? fs.openSync(logFile, 'a') : null;
 	const onData = (d) => {
-		if (logFd !== null) fs.writeSync(logFd, d);
+		if (logFd !== null) fs.writeSync(logFd, logFilter ? logFilter(String(d)) : d);
 		output += d;
 		if (output.length > 2_000_000) output = output.slice(-1_000_000);
 		if (echo) process.stderr.write(d);

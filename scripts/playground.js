@@ -11,11 +11,11 @@
  *
  * env: N8N_PORT (default 5678, else a free port), EMULATOR_PORT (default: last run's if free, else a free one), PLAYGROUND_DIR
  *      (default <repo>/.n8n-e2e/playground), PLAYGROUND_EMAIL / PLAYGROUND_PASSWORD, N8N_VERSION,
- *      PLAYGROUND_CLOCK_SPEED (default 60: the emulator's simulated clock runs 60× real time, so a template check
- *      takes 1 s and a small send completes in seconds; 0 stops it), OPENAI_API_KEY / OPENAI_BASE_URL (a real chat
- *      model for the AI assistant example; without them a scripted demo model runs on 127.0.0.1),
- *      INBOX_PORT (default 1080, else a free port) and INBOX_SMTP_PORT (default: last run's if free, else a free one):
- *      the mail inbox of the SMTP examples (scripts/playground-mailbox.js).
+ *      PLAYGROUND_WORK_SPEED (default 60: template checks, imports and sends run 60× faster, so a check takes 1 s and a
+ *      small send completes in seconds), PLAYGROUND_CLOCK_SPEED (default 1: the emulator's clock follows real time),
+ *      OPENAI_API_KEY / OPENAI_BASE_URL (a real chat model for the AI assistant example; without them a scripted demo
+ *      model runs on 127.0.0.1), INBOX_PORT (default 1080, else a free port) and INBOX_SMTP_PORT (default: last run's
+ *      if free, else a free one): the mail inbox of the SMTP examples (scripts/playground-mailbox.js).
  * Ctrl-C stops n8n, the emulator, the demo model and the mail inbox.
  */
 'use strict';
@@ -27,6 +27,7 @@ const env = require('./n8n-env');
 const { playgroundModel, MODEL_CREDENTIAL } = require('./playgroundModel');
 const { CREDENTIAL_NAME, SMTP_CREDENTIAL, setUpCredential, setUpModelCredential, setUpSmtpCredential, importMissingExamples } = require('./playground-setup');
 const { startMailbox } = require('./playground-mailbox');
+const { emulatorOptions, n8nSettings, n8nLogFilter } = require('./playground-settings');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -112,16 +113,11 @@ async function main(argv) {
 	const lastPort = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, 'utf8')) : 0;
 	const emulatorPort = Number(process.env.EMULATOR_PORT) || (lastPort && (await portFree(lastPort)) ? lastPort : await env.freePort());
 	fs.writeFileSync(portFile, String(emulatorPort));
-	// simulated time starts at real time (the trigger and send times use the real date) and runs faster
-	const speed = process.env.PLAYGROUND_CLOCK_SPEED === undefined ? 60 : Number(process.env.PLAYGROUND_CLOCK_SPEED);
-	const emulator = await require(path.join(ROOT, 'test', 'emulator')).start({
-		port: emulatorPort,
-		demoData: true,
-		now: Date.now(),
-		clockSpeed: speed,
-	});
+	// real-time clock, fast work (scripts/playground-settings.js)
+	const timing = emulatorOptions();
+	const emulator = await require(path.join(ROOT, 'test', 'emulator')).start({ port: emulatorPort, demoData: true, ...timing });
 	started.emulator = emulator;
-	say(`U-Mail emulator at ${emulator.url} (user demo / demo-pass), clock ${speed}× real time`);
+	say(`U-Mail emulator at ${emulator.url} (user demo / demo-pass), clock ${timing.clockSpeed}× real time, sends and checks ${timing.workSpeed}× faster`);
 
 	const inputs = path.join(dir, 'inputs');
 	fs.mkdirSync(inputs, { recursive: true });
@@ -158,7 +154,12 @@ async function main(argv) {
 	say('starting n8n…');
 	if (stopping) return;
 	// n8n trusts the inbox's self-signed certificate, so Send Email verifies TLS as it would with U-Mail's relay
-	started.n8n = env.startN8n(userFolder, { port, logFile: path.join(dir, 'n8n.log'), env: { NODE_EXTRA_CA_CERTS: started.mailbox.certFile } });
+	started.n8n = env.startN8n(userFolder, {
+		port,
+		logFile: path.join(dir, 'n8n.log'),
+		logFilter: n8nLogFilter(),
+		env: { ...n8nSettings(n8n.version), NODE_EXTRA_CA_CERTS: started.mailbox.certFile },
+	});
 	const running = await started.n8n;
 	if (stopping) return;
 	await env.setupOwner(running.url, { email, password });

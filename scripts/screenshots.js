@@ -5,7 +5,8 @@
  *
  *   npm run screenshots [-- --only=<name>,<name>] [-- --url=<a running playground's editor URL> --inbox=<its inbox URL>]
  *
- * env: CHROMIUM (default /usr/bin/chromium; Debian: apt-get install -y chromium). The browser only reaches 127.0.0.1:
+ * needs: Chromium (env CHROMIUM, default /usr/bin/chromium) and a CJK font for the Chinese demo data (fontconfig's
+ * fc-list must list one): Debian: apt-get install -y chromium fonts-noto-cjk. The browser only reaches 127.0.0.1:
  * every other request is aborted.
  */
 'use strict';
@@ -13,6 +14,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { spawnSync } = require('child_process');
 const env = require('./n8n-env');
 const { startPlayground, runFromEditor } = require('./playground-run');
 
@@ -25,6 +27,28 @@ const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no
 
 const say = (msg) => process.stderr.write(`[screenshots] ${msg}\n`);
 const workflowId = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8')).id;
+
+/** Stops before the slow part when the browser or a CJK font is missing (without one, Chinese shows as boxes). */
+function checkPrerequisites() {
+	const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+	const missing = [];
+	if (!fs.existsSync(chromium)) missing.push(`Chromium at ${chromium} (Debian: apt-get install -y chromium; or set CHROMIUM)`);
+	const cjk = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+	if (cjk.status !== 0 || !cjk.stdout.trim()) missing.push('a CJK font, or the Chinese demo data shows as boxes (Debian: apt-get install -y fonts-noto-cjk)');
+	if (missing.length) throw new Error(`missing: ${missing.join('; ')}`);
+}
+
+/** Throws when the editor's chat button covers a node's label (its default view, at the viewport the shot uses). */
+async function assertChatButtonClear(page, file) {
+	const button = await page.locator('[data-test-id="workflow-chat-button"]').first().boundingBox();
+	if (!button) return;
+	const nodes = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8')).nodes.filter((n) => !n.type.endsWith('stickyNote'));
+	for (const { name } of nodes) {
+		const label = await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).getByText(name, { exact: true }).first().boundingBox();
+		const apart = !label || label.x + label.width <= button.x || button.x + button.width <= label.x || label.y + label.height <= button.y || button.y + button.height <= label.y;
+		if (!apart) throw new Error(`${file}: the chat button covers the label of "${name}"; move the nodes`);
+	}
+}
 
 async function openBrowser(url) {
 	const { chromium } = require('playwright-core');
@@ -66,6 +90,11 @@ const SHOTS = {
 		// a wide, low window: n8n fits the long pipeline into it on opening
 		await page.setViewportSize({ width: 1600, height: 640 });
 		await openWorkflow(page, url, '01-campaign-pipeline.json');
+	},
+	/** the AI assistant (05) as the editor first shows it: no label under the chat button */
+	async 'canvas-ai-assistant'(page, url) {
+		await openWorkflow(page, url, '05-ai-campaign-assistant.json');
+		await assertChatButtonClear(page, '05-ai-campaign-assistant.json');
 	},
 	/** the node panel: search U-Mail, open its entry (description, actions, triggers) */
 	async 'node-panel-actions'(page, url) {
@@ -121,6 +150,7 @@ async function main(argv) {
 	const only = (argv.find((a) => a.startsWith('--only=')) || '').slice('--only='.length).split(',').filter(Boolean);
 	const names = only.length ? only : Object.keys(SHOTS);
 	for (const name of names) if (!SHOTS[name]) throw new Error(`no screenshot called ${name} (${Object.keys(SHOTS).join(', ')})`);
+	checkPrerequisites();
 	const given = (argv.find((a) => a.startsWith('--url=')) || '').slice('--url='.length);
 	const dir = given ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'umail-screenshots-'));
 	const inbox = (argv.find((a) => a.startsWith('--inbox=')) || '').slice('--inbox='.length);

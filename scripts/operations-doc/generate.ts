@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- runs in Node, not in n8n (README: Linting) */
 /**
  * docs/operations.md from the node itself: every operation's fields (its description), its API section (the comment
  * above its definition), and its output — the vendor reference's sample answer for that section

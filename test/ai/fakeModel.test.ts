@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * The fake model speaks what n8n's OpenAI Chat Model node sends (langchain's ChatOpenAI and the openai SDK, the copies
  * n8n 2.41.1 ships): plain answers and server-sent chunks (a streaming chat), tool calls and text, and /models.

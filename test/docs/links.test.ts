@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 // Every documentation link the editor shows (the Docs link of both nodes, the credential's documentation link) and
 // every in-page link of the README and docs/operations.md lands on a heading that exists.
 import * as fs from 'node:fs';

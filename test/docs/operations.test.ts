@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not in n8n (README: Linting) */
 // docs/operations.md is generated from the node (npm run docs:operations): this fails when the node changed and the
 // file was not regenerated.
 import * as fs from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * The U-Mail node as an AI agent's tool in a real n8n (2.41.1, Node 24): n8n's AI Agent with its OpenAI Chat Model
  * node pointed at a scripted OpenAI-compatible server (test/ai/fakeModel.js), U-Mail tool nodes filled by

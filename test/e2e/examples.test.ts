@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * The example workflows (workflows/) and the U-Mail nodes in a real n8n (2.41.1, Node 24), installed from the
  * packed tarball, against the emulator. One user folder for the whole file: `n8n execute` runs first (n8n is not

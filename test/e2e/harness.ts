@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * e2e harness: runs the packed node pack inside a real n8n (pinned, see scripts/n8n-env.js)
  * in an isolated, offline user folder.
@@ -204,7 +205,9 @@ function onceAcrossProcesses<T extends { tarball?: string | null }>(key: string,
 			// someone else builds; take over if the lock is older than 10 min
 			try {
 				if (Date.now() - fs.statSync(lock).mtimeMs > 10 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
-			} catch {}
+			} catch {
+				// the other builder removed it first
+			}
 			sleepSync(500);
 			continue;
 		}
@@ -226,7 +229,9 @@ function pruneSharedTmp() {
 		const f = path.join(SHARED_TMP, e);
 		try {
 			if (Date.now() - fs.statSync(f).mtimeMs > 24 * 3600_000) fs.rmSync(f, { recursive: true, force: true });
-		} catch {}
+		} catch {
+			// another run is pruning the same entry
+		}
 	}
 }
 

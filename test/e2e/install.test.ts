@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node, not in n8n (README: Linting) */
 /**
  * The README's install route for today (no registry release yet): the packed tarball installed with npm into a fresh
  * n8n user folder's ~/.n8n/nodes, exactly as the README says (`npm install <tarball> --omit=peer`), then loaded and run

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * The pack in a real n8n 1.x (N8N1_VERSION, default n8n-env's N8N1_VERSION, under Node 24), installed from the packed
  * tarball, against the emulator: a subset of the 2.x e2e. One workflow per resource, network faults (retried, then

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 /*
  * The playground as `npm start` runs it (scripts/playground.js in a temp folder, on free ports), with its mail inbox:
  * examples 06 and 07 run as the editor's *Execute workflow* runs them (07 from its manual trigger, 06 from its test
@@ -15,7 +16,9 @@ import { parseInvitation } from '../helpers/ics';
 import { TIMEOUT, ROOT, buildError, ensureN8nSync, getRealPack } from './harness';
 import { ORDER, RECEIPT_LINES, checkPdf, expectedReceipt } from './smtpRelay';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const env = require('../../scripts/n8n-env.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPlayground, runFromEditor } = require('../../scripts/playground-run.js');
 
 const n8n = ensureN8nSync();
@@ -175,6 +178,7 @@ describeN8n(`the playground's mail inbox (npm start, n8n ${n8n?.version})`, () =
 });
 
 function portFree(port: number): Promise<boolean> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const net = require('net');
 	return new Promise((resolve) => {
 		const s = net.createServer();

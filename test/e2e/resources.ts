@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * One U-Mail node per resource against the emulator's demo data, each with the check of its output: run as one
  * workflow in n8n 2.x (examples.test.ts) and as one workflow per resource in n8n 1.x (n8n1.e2e.ts).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * Smoke e2e: the pack, installed from its tarball like users get it, runs in a real n8n
  * (N8N_VERSION, default 2.41.1) under Node 24. Skips only if n8n cannot be installed at all.

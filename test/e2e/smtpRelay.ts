@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * A local stand-in for U-Mail's SMTP relay (smtp.bestedm.net): AUTH LOGIN only, over implicit TLS (port 465 style) or
  * plain with STARTTLS (port 25 style), a self-signed certificate made at test time for 127.0.0.1. Every accepted
@@ -11,6 +12,7 @@ import * as path from 'path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const playgroundMailbox: { makeCertificate(dir: string, days: number): Certificate } = require('../../scripts/playground-mailbox.js');
 
 export interface Received {

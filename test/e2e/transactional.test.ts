@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * Transactional mail the way the pack ships it: n8n's own Send Email node (n8n 2.41.1) with an SMTP credential for
  * U-Mail's relay, pointed at a real SMTP server on 127.0.0.1 (AUTH LOGIN; implicit TLS like port 465 and STARTTLS

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * The U-Mail Trigger across real restarts of n8n 2.41.1 (one user folder, one database): active with a 1-minute poll
  * (n8n's shortest), n8n stopped and started after the activation poll (a null poll, saved at activation), after an

@@ -2,7 +2,7 @@
 'use strict';
 /*
  * Starts the U-Mail EDM API emulator from the shell.
- *   npm run emulator -- [--port 8025] [--seed 1] [--demo] [--clock-speed N] [--auth-failure http401|xml] [--typo-tags] [--verbose]
+ *   npm run emulator -- [--port 8025] [--seed 1] [--demo] [--clock-speed N] [--work-speed N] [--auth-failure http401|xml] [--typo-tags] [--verbose]
  * Environment: UMAIL_EMULATOR_PORT, UMAIL_EMULATOR_SEED.
  */
 const { start } = require('./index');
@@ -20,6 +20,7 @@ function parseArgs(argv) {
 		else if (name === '--seed') a.seed = Number(val());
 		else if (name === '--demo') a.demoData = true;
 		else if (name === '--clock-speed') a.clockSpeed = Number(val());
+		else if (name === '--work-speed') a.workSpeed = Number(val());
 		else if (name === '--auth-failure') a.authFailure = val();
 		else if (name === '--typo-tags') a.typoTags = true;
 		else if (name === '--verbose') a.quiet = false;
@@ -31,7 +32,7 @@ function parseArgs(argv) {
 (async () => {
 	const args = parseArgs(process.argv.slice(2));
 	if (args.help) {
-		console.log('usage: node test/emulator/cli.js [--port N] [--seed N] [--demo] [--clock-speed N] [--auth-failure http401|xml] [--typo-tags] [--verbose]');
+		console.log('usage: node test/emulator/cli.js [--port N] [--seed N] [--demo] [--clock-speed N] [--work-speed N] [--auth-failure http401|xml] [--typo-tags] [--verbose]');
 		return;
 	}
 	const port = args.port != null ? args.port : Number(process.env.UMAIL_EMULATOR_PORT || 0);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 // Fault injection, rate limit, authentication failures, legacy path, unknown `do`, typo tags, request log.
 import { request, FormData } from 'undici';
 import { XMLValidator } from 'fast-xml-parser';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 // State flow: list → addresses (one, bulk, file) → list them → template → check → task → completes →
 // tracking, failed addresses, billing and daily statistics appear and agree with each other.
 import { start, Emulator } from './index';

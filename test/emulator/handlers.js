@@ -665,7 +665,7 @@ function addrList(ctx) {
 	}
 	let total = 0;
 	if (!kw && !(addrId > 0)) for (const l of sources) total += l.addrs.size;
-	else for (const _ of all()) total++; // eslint-disable-line no-unused-vars
+	else for (const _ of all()) total++;
 	const pg = has(p.page) ? paging(p, { defLimit: 50 }) : { all: true };
 	return xmlListReply(
 		ctx,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 // Test helpers: HTTP calls to the emulator with undici, XML parsing with fast-xml-parser.
 import { request, FormData } from 'undici';
 import { XMLParser } from 'fast-xml-parser';

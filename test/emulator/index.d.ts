@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 // Types of the U-Mail EDM API V28 emulator (test/emulator/index.js).
 
 export interface EmulatorUser {
@@ -22,6 +23,8 @@ export interface EmulatorOptions {
 	now?: number | string;
 	/** Simulated ms per real ms (e.g. 60 = a minute a second); default 0 = the clock moves only when told. */
 	clockSpeed?: number;
+	/** The simulated processes (template checks, imports, sends, opens, clicks) run this many times faster; default 1. */
+	workSpeed?: number;
 	/** Emit the reference's closing-tag typos (</rebtae>, </task_sn>, </aillist>). */
 	typoTags?: boolean;
 	/** §6.3 edit-task defaults: see control.setEditDefaults */

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 // One test per catalogue operation (54): calls the emulator over HTTP and checks the documented shape.
 import { start, Emulator } from './index';
 import { call, arr, expectKeys, resultOf, FormData } from './helpers';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 // Scale: 1,000,000 addresses held; 100,000-row answers stream in seconds.
 import { start, Emulator } from './index';
 import { call, arr } from './helpers';

@@ -159,6 +159,8 @@ class State {
 		this.opts = opts;
 		this.seed = opts.seed == null ? 1 : Number(opts.seed) | 0;
 		this.startNow = opts.now == null ? DEFAULT_NOW : typeof opts.now === 'string' ? Date.parse(opts.now) : Number(opts.now);
+		// the simulated processes (checks, imports, sends, opens and clicks) run this many times faster; the clock does not
+		this.workSpeed = Number(opts.workSpeed) > 0 ? Number(opts.workSpeed) : 1;
 		this.users = (opts.users || [
 			{ username: 'demo', password: 'demo-pass', customerId: '1001' },
 			{ username: 'admin', password: 'admin-pass', customerId: '1', admin: true },
@@ -370,7 +372,7 @@ class State {
 			filename: filename || 'upload.txt',
 			filepath: `/usr/local/umail/data/web/mm-ms/cache/${Math.floor(this.now / 1000)}_${10000 + (hash32(this.seed, this.ids.import, 7, 7) % 90000)}.csv`,
 			time: this.now,
-			doneAt: this.now + TIMING.importParseMs,
+			doneAt: this.now + TIMING.importParseMs / this.workSpeed,
 			rows,
 			done: false,
 			status: 0,
@@ -441,7 +443,7 @@ class State {
 			.map((name) => ({ id: this.nextId('subject'), name }));
 	}
 	templateStatus(t) {
-		const elapsed = this.now - t.checkStart;
+		const elapsed = (this.now - t.checkStart) * this.workSpeed;
 		let status, colour;
 		if (elapsed < TIMING.templateCheckMs) {
 			status = -1;
@@ -553,7 +555,7 @@ class State {
 				return;
 			}
 			const start = status === 2 ? this.now : Math.max(task.sendTime, this.now);
-			task.phases.push({ start, base: sent, speed: task.hourSpeed, waiting: status !== 2 ? status : null });
+			task.phases.push({ start, base: sent, speed: task.hourSpeed * this.workSpeed, waiting: status !== 2 ? status : null });
 			task.staticStatus = null;
 		} else {
 			// -1 hold, -2 pause, -3 cancel, 4 stop, -4, -5, 3: freeze where it is
@@ -632,9 +634,10 @@ class State {
 		if (!forced && rnd(this.seed, task.id, i, 3) >= OPEN_RATE) return null;
 		const s = this.seed,
 			id = task.id;
-		const openFirst = sentAt + 1000 + Math.floor(rnd(s, id, i, 4) * TIMING.openDelayMaxMs);
+		const w = this.workSpeed;
+		const openFirst = sentAt + Math.floor((1000 + rnd(s, id, i, 4) * TIMING.openDelayMaxMs) / w);
 		const opens = 1 + Math.floor(rnd(s, id, i, 5) * 4);
-		const openLast = opens > 1 ? openFirst + 60000 + Math.floor(rnd(s, id, i, 6) * TIMING.openSpreadMaxMs) : openFirst;
+		const openLast = opens > 1 ? openFirst + Math.floor((60000 + rnd(s, id, i, 6) * TIMING.openSpreadMaxMs) / w) : openFirst;
 		const ipA = (ii, k) => `${1 + (hash32(s, id, ii, k) % 222)}.${hash32(s, id, ii, k + 1) % 256}.${hash32(s, id, ii, k + 2) % 256}.${1 + (hash32(s, id, ii, k + 3) % 254)}`;
 		const pc = rnd(s, id, i, 7) < 0.55;
 		const t = {
@@ -658,8 +661,8 @@ class State {
 			for (let j = 0; j < k; j++) {
 				const link = part.links[(off + j) % nl];
 				const total = 1 + Math.floor(rnd(s, id, i, 15 + j) * 2);
-				const first = openFirst + 5000 + Math.floor(rnd(s, id, i, 20 + j) * TIMING.clickDelayMaxMs);
-				const last = total > 1 ? first + 30000 + Math.floor(rnd(s, id, i, 25 + j) * 600000) : first;
+				const first = openFirst + Math.floor((5000 + rnd(s, id, i, 20 + j) * TIMING.clickDelayMaxMs) / w);
+				const last = total > 1 ? first + Math.floor((30000 + rnd(s, id, i, 25 + j) * 600000) / w) : first;
 				t.clicks.push({ link, total, first, last });
 			}
 		}

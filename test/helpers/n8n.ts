@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 /**
  * Test harness that runs our nodes inside the real n8n-core execution contexts
  * (ExecuteContext, PollContext, LoadOptionsContext, CredentialTestContext).
@@ -223,6 +224,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- n8n's signature; credentials do not vary by mode here
 		_mode?: WorkflowExecuteMode,
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.credentials[type];

@@ -1,5 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node, not in n8n (README: Linting) */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -50,7 +52,7 @@ describe('the published package', () => {
 	});
 
 	test('dist requires nothing but n8n-workflow and Node built-ins', () => {
-		const builtins = new Set(require('node:module').builtinModules as string[]);
+		const builtins = new Set(builtinModules);
 		for (const file of distFiles().filter((name) => name.endsWith('.js'))) {
 			const source = fs.readFileSync(file, 'utf8');
 			const required = [...source.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);

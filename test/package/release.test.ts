@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node, not in n8n (README: Linting) */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -96,5 +97,17 @@ describe('GitHub workflows', () => {
 		expect(publish).toMatch(/run: bash \.ci\/run/);
 		expect(publish).toMatch(/npm publish --provenance --access public/);
 		expect(publish.indexOf('bash .ci/run')).toBeLessThan(publish.indexOf('npm publish'));
+	});
+
+	test("a plain npm publish is refused by n8n-node's prerelease guard; the publish workflow sets RELEASE_MODE", () => {
+		const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
+		const publish = fs.readFileSync(path.join(ROOT, '.github/workflows/publish.yml'), 'utf8');
+		expect(publish.slice(publish.indexOf('npm publish'))).toMatch(/RELEASE_MODE: 'true'/);
+		const bin = path.join(ROOT, 'node_modules', '.bin', 'n8n-node');
+		const plain = { ...process.env };
+		delete plain.RELEASE_MODE;
+		expect(spawnSync(bin, ['prerelease'], { cwd: ROOT, encoding: 'utf8', env: plain }).status).toBe(1);
+		expect(spawnSync(bin, ['prerelease'], { cwd: ROOT, encoding: 'utf8', env: { ...plain, RELEASE_MODE: 'true' } }).status).toBe(0);
 	});
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * The playground's SMTP credential (scripts/playground-setup.js): pointed at this run's inbox while it points at
  * 127.0.0.1, kept as the user set it once it points elsewhere. The n8n CLI is replaced by one that keeps credentials
@@ -7,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SMTP_CREDENTIAL, setUpSmtpCredential } = require('../../scripts/playground-setup.js');
 
 const mailbox = { smtpPort: 46465, user: 'orders@mail.example.com', password: 'playground-smtp' };

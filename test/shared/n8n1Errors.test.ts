@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node, not in n8n (README: Linting) */
 /*
  * Network failures as n8n 1.x reports them. n8n-core (1.x and 2.x alike) hands the AxiosError of a failed request to
  * `new NodeApiError(node, error)`. n8n-workflow 1.x's ExecutionBaseError declares `cause` as a class field, which

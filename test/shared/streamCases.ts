@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not in n8n (README: Linting) */
 /**
  * Documents the streamed decoder (nodes/Umail/shared/stream.ts, xmlTree.ts) must read exactly as decodeXml reads them
  * whole, documents it must hand back to be decoded whole, and documents it must refuse with decodeXml's own message.

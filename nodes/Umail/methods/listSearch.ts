@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { listAt } from '../shared/outputs';
 import { umailRequest, type UmailRequest } from '../shared/transport';
 
-type Entry = { name: string; value: string };
+type Entry = { name: string; value: string; description?: string };
 
 function matches(entry: Entry, filter?: string): boolean {
 	if (!filter) return true;
@@ -27,6 +27,8 @@ async function search(
 
 const TASK_PAGE = 20;
 
+const addressCount = (count: unknown) => `${Number(count ?? 0)} address${Number(count) === 1 ? '' : 'es'}`;
+
 /** Searchable lists for the resource locators ("From List"). */
 export const listSearch = {
 	async searchContactLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
@@ -34,7 +36,8 @@ export const listSearch = {
 			this,
 			{ endpoint: 'mloperate.php', do: 'maillist-list', lists: ['maillist.item'] },
 			'maillist.item',
-			(list) => ({ name: `${String(list.subject)} (${String(list.count ?? 0)})`, value: String(list.id) }),
+			// n8n keeps the picked entry's name as the field's label, so a count there would go stale
+			(list) => ({ name: String(list.subject), value: String(list.id), description: addressCount(list.count) }),
 			filter,
 		);
 	},

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { pick } from './answers';
+import { describeMessage } from './messages';
 import type { Params } from './params';
 import type { StreamSpec } from './stream';
 
@@ -33,11 +34,16 @@ export function deleted(extra: IDataObject = {}): IDataObject {
 	return { deleted: true, ...extra };
 }
 
-/** Write operations that return nothing but a status. */
+/** Write operations that return nothing but a status, and U-Mail's message with English fields beside it. */
 export function succeeded(body: unknown, extra: IDataObject = {}): IDataObject {
 	const result = resultOf(body);
 	const message = resultData(body);
-	return { success: true, status: String(result.status ?? 'success'), ...(message ? { message } : {}), ...extra };
+	return {
+		success: true,
+		status: String(result.status ?? 'success'),
+		...(message ? { message, ...describeMessage(message) } : {}),
+		...extra,
+	};
 }
 
 /** Return All / Limit: how many records are wanted, undefined for all. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 import { batchSettings } from '../../../nodes/Umail/shared/batch';
 import { byId, json, runUmail, useEmulator } from './setup';
 

@@ -1,3 +1,5 @@
+import { Umail } from '../../../nodes/Umail/Umail.node';
+import { runListSearch } from '../../helpers/n8n';
 import { byId, json, runUmail, useEmulator } from './setup';
 
 describe('Contact List', () => {
@@ -45,7 +47,7 @@ describe('Contact List', () => {
 				updateFields: { name: 'Renamed', status: 'disabled' },
 			}),
 		);
-		expect(updated).toMatchObject({ success: true, id });
+		expect(updated).toMatchObject({ success: true, id, message: '修改联系人分类成功', summary: 'Contact list updated' });
 		const [fetched] = json(await runUmail(env, { resource: 'contactList', operation: 'get', contactList: byId(id) }));
 		expect(fetched).toMatchObject({ subject: 'Renamed', status: 'disabled' });
 
@@ -66,5 +68,19 @@ describe('Contact List', () => {
 			runUmail(env, { resource: 'contactList', operation: 'update', contactList: byId('1'), updateFields: {} }),
 		).rejects.toThrow('Item 1: "Update Fields" is empty');
 		expect(env.control.log).toHaveLength(0);
+	});
+
+	test('the list picker names a list without its member count, which changes after it is picked', async () => {
+		const [created] = json(await runUmail(env, { resource: 'contactList', operation: 'create', name: 'CRM sync', status: 'enabled' }));
+		const pick = async () => {
+			const { results } = await runListSearch(new Umail(), 'searchContactLists', {
+				credentials: { umailApi: env.credentials as never },
+				filter: 'CRM sync',
+			});
+			return results.find((entry) => entry.value === created.id);
+		};
+		expect(await pick()).toEqual({ name: 'CRM sync', value: created.id, description: '0 addresses' });
+		await runUmail(env, { resource: 'address', operation: 'add', contactList: byId(created.id as string), email: 'ann@example.com' });
+		expect(await pick()).toEqual({ name: 'CRM sync', value: created.id, description: '1 address' });
 	});
 });

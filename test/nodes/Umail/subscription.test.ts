@@ -39,6 +39,8 @@ describe('Subscription', () => {
 			}),
 		);
 		expect(out.emails).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
+		expect(out).toMatchObject({ subscribed: 3, invalid: 0, alreadySubscribed: 0, summary: 'Subscribed 3, 0 invalid, 0 already subscribed' });
+		expect(out.message).toMatch(/^订阅成功 3 个/);
 		expect(env.control.log[0].body.maillist).toBe('a@example.com\tAnna Lee\nb@example.com\tBen, Jr.\nc@example.com');
 		expect(list().addrs.get('a@example.com').fullname).toBe('Anna Lee');
 		expect(list().addrs.get('b@example.com').fullname).toBe('Ben, Jr.');
@@ -89,6 +91,8 @@ describe('Subscription', () => {
 			}),
 		);
 		expect(out).toMatchObject({ success: true, emails: ['user0@unsub.example.com', 'user2@unsub.example.com'] });
+		// U-Mail's own sentence kept, the count beside it as a number
+		expect(out).toMatchObject({ message: '退订成功 2 个', unsubscribed: 2, summary: 'Unsubscribed 2' });
 		expect(env.control.log[0]).toMatchObject({ method: 'POST', do: 'ml-unsub', query: expect.objectContaining({ list_id: listId }) });
 		expect(env.control.log[0].body.address).toBe('user0@unsub.example.com\nuser2@unsub.example.com');
 		expect([...list().addrs.keys()]).toEqual(['user1@unsub.example.com']);

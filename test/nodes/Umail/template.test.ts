@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { byId, json, runUmail, useEmulator } from './setup';

@@ -1,4 +1,5 @@
 import { additionalFieldsField, contactListLocator, domainLocator, mailboxLocator, templateLocator } from '../../shared/fields';
+import { describeMessage } from '../../shared/messages';
 import { resultData, resultOf } from '../../shared/outputs';
 import type { Params } from '../../shared/params';
 import type { Scalar, UmailRequest } from '../../shared/transport';
@@ -132,6 +133,7 @@ export const create: OperationDef = {
 		return {
 			id: String(resultOf(body).id ?? ''),
 			message: resultData(body),
+			...describeMessage(resultData(body)),
 			templateIds: String(request.form?.tpl_id).split(','),
 			contactListIds: String(request.form?.maillist_id).split(','),
 			sendTime: String(request.form?.time),
