@@ -10,8 +10,9 @@
  * Time: a deadline that grows with the bytes received: by `timeoutMs + received / minBytesPerSecond` after the request
  * was sent, or the call fails. A trickle (a byte or a record a second) fails about `timeoutMs` after the request; a
  * healthy answer earns time with every byte, so tens of MB at any speed above the minimum complete, and a pause
- * (a server busy building the next part) is allowed while the average holds. Chosen over curl's rate-over-a-window
- * because it also bounds the whole call: at most `timeoutMs + limit / minBytesPerSecond`, whatever the server does.
+ * (a server busy building the next part) is allowed while the average holds and it is shorter than `timeoutMs` (n8n's
+ * own timeout, the socket's idle time, ends a longer silence). Chosen over curl's rate-over-a-window because it also
+ * bounds the whole call: at most `timeoutMs + limit / minBytesPerSecond`, whatever the server does.
  */
 
 /** The answer grew past its limit; `bytes` is what was read when it was stopped. */
@@ -31,6 +32,8 @@ export class AnswerTooSlow extends Error {
 		readonly bytes: number,
 		readonly elapsedMs: number,
 		readonly headers: boolean,
+		/** set when nothing came for this long: n8n's own timeout (the socket's idle time) ended the answer */
+		readonly silentMs?: number,
 	) {
 		super(headers ? 'The answer came too slowly' : 'No answer came in time');
 		this.name = 'AnswerTooSlow';
@@ -57,6 +60,7 @@ type Destroyable = { destroy?: (error?: Error) => void };
 export class AnswerBounds {
 	private readonly started = Date.now();
 	private received = 0;
+	private lastByte = Date.now();
 	private headers = false;
 	private timer: NodeJS.Timeout | undefined;
 	private failure: Error | undefined;
@@ -104,7 +108,9 @@ export class AnswerBounds {
 		} finally {
 			this.wake = undefined;
 			this.headers = true;
-			if (late || this.failure) this.stop();
+			// the header grace is over: the deadline is due sooner
+			this.stop();
+			if (!late && !this.failure) this.arm();
 		}
 	}
 
@@ -115,6 +121,7 @@ export class AnswerBounds {
 			for await (const piece of body) {
 				if (this.failure) throw this.failure;
 				this.received += piece.length;
+				this.lastByte = Date.now();
 				if (this.received > this.settings.limitBytes) {
 					this.fail(new AnswerTooBig(this.settings.limitBytes, this.received));
 					throw this.failure;
@@ -123,6 +130,11 @@ export class AnswerBounds {
 			}
 			if (this.failure) throw this.failure;
 		} catch (error) {
+			const silentMs = Date.now() - this.lastByte;
+			// n8n's timeout ends a connection silent for `timeoutMs` as if it had been reset
+			if (!this.failure && silentMs >= this.settings.timeoutMs) {
+				this.failure = new AnswerTooSlow(this.received, Date.now() - this.started, true, silentMs);
+			}
 			// the stream destroyed by fail() reports its own words; ours say what happened
 			throw this.failure ?? error;
 		} finally {

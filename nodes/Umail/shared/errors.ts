@@ -192,6 +192,15 @@ export function answerError(node: INode, facts: RequestFacts, error: unknown, bo
 		const rule = `The node waits ${seconds(bounds.timeoutMs)} for an answer, plus a second for every ${rate} received`;
 		// as n8n's own timeout reads
 		if (!error.headers) return networkError(node, facts, { code: 'ETIMEDOUT' });
+		if (error.silentMs !== undefined) {
+			return apiError(
+				node,
+				facts,
+				`The answer to ${operation} stalled: nothing came for ${seconds(error.silentMs)} after ${error.bytes} bytes`,
+				`${rule}, and ends an answer silent for ${seconds(bounds.timeoutMs)}; the server (or a proxy on the way) stopped sending`,
+				{ networkCode: 'ETIMEDOUT' },
+			);
+		}
 		return apiError(
 			node,
 			facts,
