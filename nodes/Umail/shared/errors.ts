@@ -73,7 +73,7 @@ export function isAuthStatus(status: string): boolean {
 export function statusError(node: INode, facts: RequestFacts, status: string, data: string): NodeApiError {
 	const help = STATUS_HELP[status] ?? (isAuthStatus(status) ? AUTH_HINT : undefined);
 	const message = `U-Mail refused ${facts.operation}: ${status}${data ? ` (${data})` : ''}`;
-	const description = [help, data && `Server message: ${data}`].filter(Boolean).join('. ');
+	const description = [help, data && `Server message: ${data}`].filter(Boolean).join('. ') || 'The server gave no message with this status';
 	return apiError(node, facts, message, description, { status: capText(scrub(status, facts.secrets), 200), data: capText(scrub(data, facts.secrets)) });
 }
 
@@ -97,7 +97,7 @@ export function httpStatusError(
 ): NodeApiError {
 	const snippet = firstBytes(head, facts);
 	if (statusCode === 401 || statusCode === 403) {
-		return apiError(node, facts, `${AUTH_HINT} (HTTP ${statusCode})`, snippet ? `The server answered: ${snippet}` : '', {
+		return apiError(node, facts, `Authentication failed for ${facts.operation}: HTTP ${statusCode}. Check the username and password of the U-Mail API credential`, snippet ? `The server answered: ${snippet}` : 'The answer was empty', {
 			httpCode: String(statusCode),
 		});
 	}
