@@ -15,6 +15,8 @@
  * bounds the whole call: at most `timeoutMs + limit / minBytesPerSecond`, whatever the server does.
  */
 
+import { sleep } from 'n8n-workflow';
+
 /** The answer grew past its limit; `bytes` is what was read when it was stopped. */
 export class AnswerTooBig extends Error {
 	constructor(
@@ -57,12 +59,15 @@ const HEADER_GRACE_MS = 1000;
 type Destroyable = { destroy?: (error?: Error) => void };
 
 /** One call's bounds, from the moment the request is sent. */
+/** How often a running call looks at its deadline at most: a stopped watch ends within this. */
+const WATCH_MS = 250;
+
 export class AnswerBounds {
 	private readonly started = Date.now();
 	private received = 0;
 	private lastByte = Date.now();
 	private headers = false;
-	private timer: NodeJS.Timeout | undefined;
+	private stopped = false;
 	private failure: Error | undefined;
 	private source: Destroyable | undefined;
 	private wake: (() => void) | undefined;
@@ -74,71 +79,68 @@ export class AnswerBounds {
 		return this.started + this.settings.timeoutMs + grace + (this.received / this.settings.minBytesPerSecond) * 1000;
 	}
 
-	/** Checks the deadline when it is due (not on every piece) and re-arms while bytes keep earning time. */
-	private arm() {
-		const wait = Math.max(0, this.deadline() - Date.now());
-		this.timer = setTimeout(() => {
-			if (Date.now() < this.deadline()) return this.arm();
-			this.fail(new AnswerTooSlow(this.received, Date.now() - this.started, this.headers));
-		}, wait);
-		this.timer.unref?.();
+	/** Looks at the deadline when it is due (not on every piece), sleeping while bytes keep earning time. */
+	private async watch() {
+		while (!this.stopped) {
+			const wait = this.deadline() - Date.now();
+			if (wait <= 0) return this.fail(new AnswerTooSlow(this.received, Date.now() - this.started, this.headers));
+			await sleep(Math.min(wait, WATCH_MS));
+		}
 	}
 
 	private fail(error: Error) {
 		this.failure ??= error;
+		this.stopped = true;
 		this.source?.destroy?.(error);
 		this.wake?.();
 	}
 
 	/** The response headers, or AnswerTooSlow: n8n replaces a request's abort signal, so a late answer is closed when it comes. */
 	async response<T>(request: Promise<T>): Promise<T> {
-		this.arm();
-		let late = false;
+		void this.watch();
+		void request.then(
+			(answer) => this.failure && (answer as { body?: Destroyable } | undefined)?.body?.destroy?.(),
+			() => undefined,
+		);
 		const timedOut = new Promise<never>((_resolve, reject) => {
 			this.wake = () => reject(this.failure);
 		});
-		try {
-			return await Promise.race([request, timedOut]);
-		} catch (error) {
-			if (this.failure) {
-				late = true;
-				void request.then((answer) => ((answer as { body?: Destroyable } | undefined)?.body)?.destroy?.(), () => undefined);
-			}
-			throw error;
-		} finally {
+		return await Promise.race([request, timedOut]).finally(() => {
 			this.wake = undefined;
 			this.headers = true;
-			// the header grace is over: the deadline is due sooner
-			this.stop();
-			if (!late && !this.failure) this.arm();
+		});
+	}
+
+	/** What a failed read of the body was: ours (size, time), n8n's timeout on a silent answer, or the stream's own. */
+	private explain(error: unknown): unknown {
+		const silentMs = Date.now() - this.lastByte;
+		if (!this.failure && silentMs >= this.settings.timeoutMs) {
+			this.failure = new AnswerTooSlow(this.received, Date.now() - this.started, true, silentMs);
 		}
+		return this.failure ?? error;
 	}
 
 	/** The body's pieces, counted; a piece past the limit or the deadline ends the reading with the error. */
 	async *read(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
 		this.source = body as Destroyable;
+		const pieces = body[Symbol.asyncIterator]();
 		try {
-			for await (const piece of body) {
+			for (;;) {
+				const step = await pieces.next().catch(async (error: unknown) => await Promise.reject(this.explain(error)));
 				if (this.failure) throw this.failure;
-				this.received += piece.length;
+				if (step.done) return;
+				this.received += step.value.length;
 				this.lastByte = Date.now();
 				if (this.received > this.settings.limitBytes) {
 					this.fail(new AnswerTooBig(this.settings.limitBytes, this.received));
 					throw this.failure;
 				}
-				yield piece;
+				yield step.value;
 			}
-			if (this.failure) throw this.failure;
-		} catch (error) {
-			const silentMs = Date.now() - this.lastByte;
-			// n8n's timeout ends a connection silent for `timeoutMs` as if it had been reset
-			if (!this.failure && silentMs >= this.settings.timeoutMs) {
-				this.failure = new AnswerTooSlow(this.received, Date.now() - this.started, true, silentMs);
-			}
-			// the stream destroyed by fail() reports its own words; ours say what happened
-			throw this.failure ?? error;
 		} finally {
 			this.stop();
+			// a reader that stopped early (a Limit reached) closes the stream, and the connection
+			await pieces.return?.().catch(() => undefined);
 		}
 	}
 
@@ -149,7 +151,6 @@ export class AnswerBounds {
 	}
 
 	stop() {
-		clearTimeout(this.timer);
-		this.timer = undefined;
+		this.stopped = true;
 	}
 }

@@ -4,7 +4,6 @@
  * read, before any decoder sees it, so whole and streamed answers alike come out right; a charset Node's TextDecoder
  * does not know is refused, never read as UTF-8 into a successful, garbled result. UTF-8 answers pass untouched.
  */
-import { TextDecoder } from 'node:util';
 
 /** A declared charset this node cannot decode. */
 export class UnknownCharset extends Error {
@@ -30,13 +29,20 @@ function declaredCharset(head: Buffer): string | undefined {
 }
 
 /** A TextDecoder for `charset`, undefined for UTF-8; UnknownCharset when Node has none. */
-function decoderFor(charset: string | undefined): TextDecoder | undefined {
+function decoderFor(charset: string | undefined): Decoder | undefined {
 	if (!charset || UTF8.has(charset.toLowerCase())) return undefined;
+	const decoder = knownDecoder(charset);
+	if (!decoder) throw new UnknownCharset(charset);
+	return decoder.encoding === 'utf-8' ? undefined : decoder;
+}
+
+type Decoder = InstanceType<typeof TextDecoder>;
+
+function knownDecoder(charset: string): Decoder | undefined {
 	try {
-		const decoder = new TextDecoder(charset);
-		return decoder.encoding === 'utf-8' ? undefined : decoder;
+		return new TextDecoder(charset);
 	} catch {
-		throw new UnknownCharset(charset);
+		return undefined;
 	}
 }
 
