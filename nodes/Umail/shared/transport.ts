@@ -255,9 +255,10 @@ export async function umailRequest(
 				await sleep(wait);
 				continue;
 			}
-			if (!response && !(error instanceof AnswerTooSlow)) throw networkError(this.getNode(), facts, error);
-			if (code && !(error instanceof AnswerTooSlow)) throw networkError(this.getNode(), facts, error);
-			throw answerError(this.getNode(), facts, error, boundFacts);
+			// the request failed, or the connection did while the answer was read; else the answer itself (bounds.ts,
+			// charset.ts, a decoder)
+			const network = !(error instanceof AnswerTooSlow) && (!response || code !== undefined);
+			throw network ? networkError(this.getNode(), facts, error) : answerError(this.getNode(), facts, error, boundFacts);
 		}
 		if (streamed) {
 			// an answer not shaped as the record path says: ask again and decode it whole
