@@ -52,6 +52,17 @@ export class UmailApi implements ICredentialType {
 			default: false,
 			description: 'Whether to connect even if SSL certificate validation is not possible',
 		},
+		{
+			// here, not on the node: it is a property of the account (how big its lists grow), and the trigger and the
+			// list searches, which have no such node option, read the same answers
+			displayName: 'Max Answer Size (MB)',
+			name: 'maxAnswerMb',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 256,
+			description:
+				'The largest list or export answer read (after decompression). 256 MB holds about 400,000 addresses or opens, or 5,000,000 failed addresses; raise it only for bigger lists.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -54,8 +54,11 @@ export interface LogEntry {
 	at: number;
 }
 
-/** 'cut': the answer's headers and part of its body, then the connection is reset (a reset mid-answer). */
-export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate' | 'cut';
+/**
+ * 'cut': the answer's headers and part of its body, then the connection is reset (a reset mid-answer).
+ * 'trickle': the headers at once, then the body `pieceBytes` (default 1) every `everyMs` (default 1000).
+ */
+export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate' | 'cut' | 'trickle';
 
 export interface FaultConfig {
 	latencyMs?: number;
@@ -78,6 +81,9 @@ export interface FaultConfig {
 	retryAfter?: number | string;
 	/** Hung requests are closed after this many real ms (default: never, until stop()). */
 	hangMs?: number;
+	/** 'trickle': bytes a piece (default 1) and ms between pieces (default 1000). */
+	pieceBytes?: number;
+	everyMs?: number;
 }
 
 export interface EmulatorControl {
@@ -113,6 +119,10 @@ export interface EmulatorControl {
 	readonly authFailure: 'http401' | 'xml';
 	/** §6.3 edit-task: 'apply' the reference's defaults (send_account/send_domain all, send_status 1, send_qty 0, track_status 0) to fields not sent, or 'keep' them (default). */
 	setEditDefaults(mode: 'apply' | 'keep'): void;
+	/** Text answers (XML, JSON, text) in this charset, declared in Content-Type and the XML declaration; null: UTF-8. */
+	setCharset(charset: 'GBK' | 'GB18030' | 'Big5' | string | null): void;
+	/** Answers gzip-compressed (Content-Encoding: gzip). */
+	setGzip(on: boolean): void;
 	setTypoTags(on: boolean): void;
 	customerOf(username?: string): any;
 	/** Creates a contact list for a user (default: first user); returns its id. */

@@ -10,9 +10,10 @@
 const http = require('node:http');
 const S = require('./state');
 const { ROUTES, result } = require('./handlers');
+const answerFaults = require('./answerFaults');
 
 const PATH_RE = /^\/mm-ms\/(apinew|api)\/([A-Za-z0-9_-]+)\.php$/;
-const FAULT_KINDS = ['reset', 'hang', '5xx', 'html', 'truncate', 'cut'];
+const FAULT_KINDS = ['reset', 'hang', '5xx', 'html', 'truncate', 'cut', 'trickle'];
 
 function htmlPage(title, body) {
 	return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body><center><h1>${title}</h1></center>${body ? `<p>${body}</p>` : ''}<hr><center>nginx</center></body></html>\n`;
@@ -128,6 +129,8 @@ async function start(options = {}) {
 	let faultCfg = null;
 	let faultRng = S.mulberry32(st.seed ^ 0x5eed);
 	const faultQueue = [];
+	let answerCharset = null;
+	let answerGzip = false;
 	if (opts.demoData) seedDemo(st);
 
 	// With clockSpeed > 0 simulated time also runs by itself (N simulated ms per real ms), so a real n8n (playground,
@@ -193,7 +196,19 @@ async function start(options = {}) {
 		return { kind, latencyMs: cfg.latencyMs || 0, cfg };
 	}
 
-	async function writeReply(res, reply, truncate) {
+	/** Answers in another charset, gzip-compressed or trickling (answerFaults.js): the whole body is built first. */
+	function writeAltered(res, reply, fault) {
+		const status = reply.status || 200;
+		const text = typeof reply.chunks === 'string' ? reply.chunks : [...reply.chunks].join('');
+		const { headers, body } = answerFaults.inCharset(reply, text, answerCharset);
+		if (fault && fault.kind === 'trickle') return answerFaults.trickle(res, status, headers, body, fault.cfg || {});
+		if (answerGzip) return answerFaults.gzipped(res, status, headers, body);
+		res.writeHead(status, { ...headers, 'content-length': body.length });
+		res.end(body);
+	}
+
+	async function writeReply(res, reply, truncate, fault) {
+		if (!truncate && (answerCharset || answerGzip || (fault && fault.kind === 'trickle'))) return writeAltered(res, reply, fault);
 		const status = reply.status || 200;
 		const headers = { ...(reply.headers || {}) };
 		if (typeof reply.chunks === 'string' || truncate) {
@@ -305,7 +320,7 @@ async function start(options = {}) {
 			const reply = result(ctxBase, 'auth_error', '用户名或密码错误');
 			entry.status = 200;
 			entry.resultStatus = 'auth_error';
-			await writeReply(res, reply, fault && fault.kind === 'truncate' ? fault.cfg || {} : null);
+			await writeReply(res, reply, fault && fault.kind === 'truncate' ? fault.cfg || {} : null, fault);
 			return;
 		}
 		st.tick();
@@ -344,7 +359,7 @@ async function start(options = {}) {
 			return;
 		}
 		if (fault && fault.kind === 'cut') return cutReply(res, reply, fault.cfg || {});
-		await writeReply(res, reply, fault && fault.kind === 'truncate' ? fault.cfg || {} : null);
+		await writeReply(res, reply, fault && fault.kind === 'truncate' ? fault.cfg || {} : null, fault);
 	}
 
 	/** 'cut': the headers promise the whole answer, part of it is sent, then the connection is reset mid-answer. */
@@ -439,6 +454,8 @@ async function start(options = {}) {
 			faultCfg = null;
 			faultQueue.length = 0;
 			faultRng = S.mulberry32(st.seed ^ 0x5eed);
+			answerCharset = null;
+			answerGzip = false;
 			authFailure = opts.authFailure === 'xml' ? 'xml' : 'http401';
 			if (opts.demoData) seedDemo(st);
 		},
@@ -454,6 +471,14 @@ async function start(options = {}) {
 		/** §6.3: 'apply' the reference's defaults to fields an edit does not send, or 'keep' them (default) */
 		setEditDefaults(mode) {
 			st.editDefaults = mode === 'apply' ? 'apply' : 'keep';
+		},
+		/** Text answers in this charset ('GBK', 'Big5', …; null: UTF-8, as the reference says), declared in both places. */
+		setCharset(charset) {
+			answerCharset = charset || null;
+		},
+		/** Answers gzip-compressed (Content-Encoding: gzip). */
+		setGzip(on) {
+			answerGzip = !!on;
 		},
 		setTypoTags(on) {
 			st.typoTags = !!on;

@@ -94,7 +94,9 @@ describe('HTTP errors', () => {
 	test.each([401, 403])('HTTP %i → authentication message', async (code) => {
 		server.reply = (res) => send(res, '<html><body>401 Authorization Required</body></html>', code, 'text/html');
 		const error = await failure(GET);
-		expect(error.message).toBe(`Authentication failed: check the username and password of the U-Mail API credential (HTTP ${code})`);
+		expect(error.message).toBe(
+			`Authentication failed for Contact List → Get (mloperate.php?do=maillist-detail): HTTP ${code}. Check the username and password of the U-Mail API credential`,
+		);
 		expect(error.description).toBe('The server answered: <html><body>401 Authorization Required</body></html>');
 		expect(error.httpCode).toBe(String(code));
 		expect(server.seen).toHaveLength(1);

@@ -84,7 +84,8 @@ export function useFakeServer(settings: Partial<typeof transportSettings> = {}) 
 	beforeEach(() => {
 		env.seen.length = 0;
 		env.reply = (res) => send(res, xml('<maillist><id>1</id></maillist>'));
-		Object.assign(transportSettings, { timeoutMs: 3_000, readAttempts: 3, backoffMs: 5 }, settings);
+		// what one test changed does not reach the next
+		Object.assign(transportSettings, saved, { timeoutMs: 3_000, readAttempts: 3, backoffMs: 5 }, settings);
 	});
 
 	afterAll(async () => {

@@ -105,7 +105,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	// errors name the operation as the editor shows it, with the endpoint for support
 	const label = `${RESOURCES.find((entry) => entry.value === resource)!.name} → ${op.name}`;
-	const call = async (request: UmailRequest, itemIndex?: number) => await umailRequest.call(this, { label, effect: op.effect, ...request }, itemIndex);
+	const call = async (request: UmailRequest, itemIndex?: number) => await umailRequest.call(this, { label, effect: op.effect, answerSize: op.answerSize, ...request }, itemIndex);
 
 	if (op.runBatch) {
 		return [

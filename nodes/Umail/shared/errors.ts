@@ -1,6 +1,8 @@
 import { type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { snippetOf } from './answers';
+import { AnswerTooBig, AnswerTooSlow, megabytes } from './bounds';
+import { UnknownCharset } from './charset';
 
 /** Plain-language help for the status codes the reference names. The server's own message is kept beside it. */
 const STATUS_HELP: Record<string, string> = {
@@ -71,7 +73,7 @@ export function isAuthStatus(status: string): boolean {
 export function statusError(node: INode, facts: RequestFacts, status: string, data: string): NodeApiError {
 	const help = STATUS_HELP[status] ?? (isAuthStatus(status) ? AUTH_HINT : undefined);
 	const message = `U-Mail refused ${facts.operation}: ${status}${data ? ` (${data})` : ''}`;
-	const description = [help, data && `Server message: ${data}`].filter(Boolean).join('. ');
+	const description = [help, data && `Server message: ${data}`].filter(Boolean).join('. ') || 'The server gave no message with this status';
 	return apiError(node, facts, message, description, { status: capText(scrub(status, facts.secrets), 200), data: capText(scrub(data, facts.secrets)) });
 }
 
@@ -95,7 +97,7 @@ export function httpStatusError(
 ): NodeApiError {
 	const snippet = firstBytes(head, facts);
 	if (statusCode === 401 || statusCode === 403) {
-		return apiError(node, facts, `${AUTH_HINT} (HTTP ${statusCode})`, snippet ? `The server answered: ${snippet}` : '', {
+		return apiError(node, facts, `Authentication failed for ${facts.operation}: HTTP ${statusCode}. Check the username and password of the U-Mail API credential`, snippet ? `The server answered: ${snippet}` : 'The answer was empty', {
 			httpCode: String(statusCode),
 		});
 	}
@@ -161,4 +163,65 @@ export function networkError(node: INode, facts: RequestFacts, error: unknown): 
 		// not `code` nor `errorCode`: NodeApiError would swap our message for its generic one for codes it knows
 		networkCode: code,
 	});
+}
+
+/** What the answer bounds were, for messages (bounds.ts). */
+export interface BoundFacts {
+	timeoutMs: number;
+	minBytesPerSecond: number;
+	/** how the user can raise the size limit, when they can */
+	raiseLimit: string;
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** A failure of reading the answer: over its size or time bound, an unknown charset, or anything unexpected. */
+export function answerError(node: INode, facts: RequestFacts, error: unknown, bounds?: BoundFacts): NodeApiError {
+	const operation = facts.operation;
+	if (error instanceof AnswerTooBig && bounds) {
+		return apiError(
+			node,
+			facts,
+			`The answer to ${operation} is larger than the limit of ${megabytes(error.limit)} (counted after decompression)`,
+			`Reading stopped after ${megabytes(error.bytes)}. ${bounds.raiseLimit}`,
+			{ networkCode: 'ANSWER_TOO_BIG' },
+		);
+	}
+	if (error instanceof AnswerTooSlow && bounds) {
+		const rate = `${Math.round(bounds.minBytesPerSecond / 1024)} KB/s`;
+		const rule = `The node waits ${seconds(bounds.timeoutMs)} for an answer, plus a second for every ${rate} received`;
+		// as n8n's own timeout reads
+		if (!error.headers) return networkError(node, facts, { code: 'ETIMEDOUT' });
+		if (error.silentMs !== undefined) {
+			return apiError(
+				node,
+				facts,
+				`The answer to ${operation} stalled: nothing came for ${seconds(error.silentMs)} after ${error.bytes} bytes`,
+				`${rule}, and ends an answer silent for ${seconds(bounds.timeoutMs)}; the server (or a proxy on the way) stopped sending`,
+				{ networkCode: 'ETIMEDOUT' },
+			);
+		}
+		return apiError(
+			node,
+			facts,
+			`The answer to ${operation} came too slowly: ${error.bytes} bytes in ${seconds(error.elapsedMs)}`,
+			`${rule}; the server (or a proxy on the way) sent less than that, as if it had stalled`,
+			{ networkCode: 'ETIMEDOUT' },
+		);
+	}
+	if (error instanceof UnknownCharset) {
+		return apiError(
+			node,
+			facts,
+			`The answer to ${operation} declares the charset "${error.charset}", which this node cannot decode`,
+			'UTF-8 (as the API reference says), GBK, GB18030, Big5 and the other charsets of Node\'s TextDecoder are decoded; ask the provider to answer in UTF-8',
+		);
+	}
+	const words = error instanceof Error ? error.message || error.name : String(error ?? '');
+	return apiError(
+		node,
+		facts,
+		`Reading the answer to ${operation} failed: ${words || 'unknown error'}`,
+		'The answer could not be read; it may be malformed or cut off',
+	);
 }

@@ -5,22 +5,16 @@ import {
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
 	type IN8nHttpFullResponse,
-	type JsonObject,
-	NodeApiError,
 	sleep,
 } from 'n8n-workflow';
 
-import { AnswerFormatError, decodeJson, decodeLines, decodeXml, looksLikeHtml, rootName } from './answers';
+import { looksLikeHtml } from './answers';
+import { AnswerBounds, AnswerTooSlow } from './bounds';
+import { utf8Pieces } from './charset';
+import { checkResult, checkShape, decode } from './checks';
+import { answerError, formatError, httpStatusError, networkCode, networkError, type RequestFacts } from './errors';
 import { decodeJsonStreamed } from './jsonStream';
 import { decodeStreamed, isStream, readStream, type StreamOutcome, type StreamSpec } from './stream';
-import {
-	formatError,
-	httpStatusError,
-	networkCode,
-	networkError,
-	type RequestFacts,
-	statusError,
-} from './errors';
 
 export const CREDENTIAL = 'umailApi';
 
@@ -28,6 +22,9 @@ export type UmailFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFu
 
 /** what a call does: a `read` may be asked again, a `write` is sent once (see OperationDef.effect) */
 export type Effect = 'read' | 'write';
+
+/** how big an answer may be (see UmailRequest.answerSize) */
+export type AnswerSize = 'small' | 'list';
 
 export type Scalar = string | number | boolean | undefined | null;
 
@@ -54,6 +51,11 @@ export interface UmailRequest {
 	/** XML paths that are lists, e.g. `task_list.task` */
 	lists?: readonly string[];
 	timeoutMs?: number;
+	/**
+	 * `small`: one record or a short list, bounded at transportSettings.smallAnswerBytes; default: a list or an export,
+	 * bounded by the credential's Max Answer Size (bounds.ts)
+	 */
+	answerSize?: AnswerSize;
 	/** `<result><status>` values that are answers here, not errors (e.g. `no_complete` while an import is parsed) */
 	okStatuses?: readonly string[];
 	/** the XML answer may be a bare declaration, meaning "nothing" (§3.6) */
@@ -75,7 +77,6 @@ export interface UmailAnswer {
 	contentType: string;
 }
 
-const SUCCESS = new Set(['success', 'success_and_check_ok']);
 const RETRYABLE_HTTP = new Set([429, 500, 502, 503, 504]);
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
 
@@ -88,6 +89,15 @@ export const transportSettings = {
 	maxRetryAfterMs: 30_000,
 	/** all the waits of one read together */
 	maxTotalWaitMs: 60_000,
+	/**
+	 * the size bound of list and export answers unless the credential's Max Answer Size says otherwise: 4 times the
+	 * biggest answer the benchmarks fetch (100,000 open records: 62.5 MB; 100,000 addresses: 60.8 MB)
+	 */
+	maxAnswerBytes: 256 * 1024 * 1024,
+	/** the size bound of answers declared `answerSize: 'small'` */
+	smallAnswerBytes: 16 * 1024 * 1024,
+	/** past `timeoutMs`, every second must be paid for with this many bytes received (bounds.ts) */
+	minBytesPerSecond: 64 * 1024,
 };
 
 /** Retry-After in ms (seconds or an HTTP date), undefined when absent or unreadable. */
@@ -139,76 +149,6 @@ function buildBody(request: UmailRequest): Pick<IHttpRequestOptions, 'body' | 'h
 	};
 }
 
-/** The status element of a `<result>` answer, checked on every call so no operation can forget it. */
-function checkResult(this: UmailFunctions, decoded: unknown, facts: RequestFacts, okStatuses: readonly string[] = []) {
-	const result = (decoded as IDataObject | undefined)?.result as IDataObject | undefined;
-	if (!result || typeof result !== 'object' || !('status' in result)) return;
-	const status = String(result.status ?? '');
-	if (SUCCESS.has(status) || okStatuses.includes(status)) return;
-	const data = typeof result.data === 'string' ? result.data : result.data ? JSON.stringify(result.data) : '';
-	throw statusError(this.getNode(), facts, status, data);
-}
-
-function decodeText(request: UmailRequest, text: string, kind: string): { decoded: unknown; xml: boolean } {
-	// an XML `<result>` can answer any call, also those documented as JSON or text, when a parameter is refused
-	const isXml = kind === 'xml' || /^\s*<\?xml|^\s*<(result|error)[\s>]/.test(text);
-	if (isXml) return { decoded: decodeXml(text, request.lists, request.emptyOk), xml: true };
-	if (kind === 'json') return { decoded: decodeJson(text), xml: false };
-	return { decoded: decodeLines(text), xml: false };
-}
-
-function expectedRoot(request: UmailRequest): string | undefined {
-	const path = request.root ?? request.lists?.[0] ?? request.stream?.records;
-	const first = path?.split('.')[0];
-	return first && first !== '[]' ? first : undefined;
-}
-
-/**
- * An answer of another shape than the operation's is an error naming it, never an empty result: `<error>` anywhere,
- * another root than the expected one, XML where JSON or text was documented (a `<result>` is checked by checkResult).
- */
-function checkShape(this: UmailFunctions, decoded: unknown, request: UmailRequest, facts: RequestFacts, head: string) {
-	const roots = decoded && typeof decoded === 'object' ? Object.keys(decoded) : [];
-	if (roots.includes('result') || roots.length === 0) return;
-	if (roots.includes('error')) {
-		const error = (decoded as IDataObject).error;
-		const fields = error && typeof error === 'object' ? (error as IDataObject) : { message: error };
-		const code = String(fields.code ?? fields.status ?? 'error');
-		const message = String(fields.message ?? fields.msg ?? fields.data ?? '');
-		throw statusError(this.getNode(), facts, code, message);
-	}
-	const kind = request.answer ?? 'xml';
-	if (kind !== 'xml') {
-		throw formatError(this.getNode(), facts, `The server sent XML <${roots[0]}> where ${kind === 'json' ? 'JSON' : 'a text export'} was expected`, head);
-	}
-	// the decoder adds the documented lists, so the root is read from the text (a streamed answer has no text here:
-	// its decoder already checked the record path)
-	const root = expectedRoot(request);
-	const sent = head ? rootName(head) : undefined;
-	if (root && sent && sent !== root) {
-		throw formatError(this.getNode(), facts, `The server sent XML <${sent}> where <${root}> was expected`, head);
-	}
-}
-
-function decode(this: UmailFunctions, request: UmailRequest, raw: Buffer, facts: RequestFacts): unknown {
-	const kind = request.answer ?? 'xml';
-	if (kind === 'buffer') return raw;
-	let decoded: unknown;
-	let xml = false;
-	let problem: AnswerFormatError | undefined;
-	const text = raw.toString('utf8');
-	try {
-		({ decoded, xml } = decodeText(request, text, kind));
-	} catch (error) {
-		if (!(error instanceof AnswerFormatError)) throw new NodeApiError(this.getNode(), error as JsonObject);
-		problem = error;
-	}
-	if (problem) throw formatError(this.getNode(), facts, problem.message, problem.head);
-	checkResult.call(this, decoded, facts, request.okStatuses);
-	if (xml) checkShape.call(this, decoded, request, facts, text.slice(0, 2000));
-	return decoded;
-}
-
 /** How long to wait before attempt `attempt + 1` of a read, or undefined when it is not asked again. */
 function waitBefore(attempt: number, waited: number, retryAfter: number | undefined): number | undefined {
 	if (attempt >= transportSettings.readAttempts) return undefined;
@@ -217,10 +157,41 @@ function waitBefore(attempt: number, waited: number, retryAfter: number | undefi
 	return waited + wait > transportSettings.maxTotalWaitMs ? undefined : wait;
 }
 
+/** The size bound of an answer and how a user may raise it (bounds.ts). */
+function sizeBound(request: UmailRequest, credentials: IDataObject): { limitBytes: number; raiseLimit: string } {
+	if (request.answerSize === 'small') {
+		return {
+			limitBytes: transportSettings.smallAnswerBytes,
+			raiseLimit: 'This operation answers with one record or a short list: an answer this big comes from a broken server, proxy or cache, not from U-Mail',
+		};
+	}
+	const mb = Number(credentials.maxAnswerMb);
+	return {
+		limitBytes: Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : transportSettings.maxAnswerBytes,
+		raiseLimit: 'If a list or export of this account is really this big, raise Max Answer Size in the U-Mail API credential; a compressed answer that inflates without end is stopped here too',
+	};
+}
+
+/** The answer's bytes, bounded and turned into UTF-8 (raw for `buffer` answers). */
+function bodyOf(response: IN8nHttpFullResponse, bounds: AnswerBounds, kind: string): AsyncIterable<Uint8Array | string> {
+	let body: AsyncIterable<Uint8Array | string>;
+	if (isStream(response.body)) body = bounds.read(response.body);
+	else {
+		// another n8n version's helper may have read it whole already
+		const whole = toBuffer(response.body);
+		bounds.check(whole.length);
+		body = (async function* () {
+			yield whole;
+		})();
+	}
+	return kind === 'buffer' ? body : utf8Pieces(body, String(response.headers?.['content-type'] ?? ''));
+}
+
 /**
  * The one way this pack talks to U-Mail: builds the request, sends it through n8n's authenticated helper (so n8n's
- * proxy, SSL and credential handling apply), retries reads (never writes), decodes the answer and maps every failure
- * to a NodeApiError that names the operation and item and never holds the password or the Authorization header.
+ * proxy, SSL and credential handling apply), bounds the answer in size and time (bounds.ts), decodes it from its
+ * declared charset (charset.ts), retries reads (never writes) and maps every failure to a NodeApiError that names the
+ * operation and item and never holds the password or the Authorization header.
  */
 export async function umailRequest(
 	this: UmailFunctions,
@@ -235,53 +206,59 @@ export async function umailRequest(
 		secrets: [String(credentials.password ?? ''), `${credentials.username}:${credentials.password}`],
 	};
 	const method = request.method ?? 'GET';
+	const timeoutMs = request.timeoutMs ?? transportSettings.timeoutMs;
 	const options: IHttpRequestOptions = {
 		method,
 		url: `${baseUrl}/${request.endpoint}`,
 		qs: clean({ do: request.do, ...request.qs }),
 		...buildBody(request),
-		encoding: 'arraybuffer',
+		// always a stream: the answer is counted and timed as it is inflated, never buffered whole by the helper
+		encoding: 'stream',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		json: false,
-		timeout: request.timeoutMs ?? transportSettings.timeoutMs,
+		timeout: timeoutMs,
 		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 		// a redirect to another host must not carry the Basic credentials there
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	const { limitBytes, raiseLimit } = sizeBound(request, credentials);
+	const boundFacts = { timeoutMs, minBytesPerSecond: transportSettings.minBytesPerSecond, raiseLimit };
 	// by what the call does, not by its HTTP method: many writes of this API are GETs
 	const reads = request.effect === 'read';
 	const kind = request.answer ?? 'xml';
 	let streaming = request.stream !== undefined && method === 'GET' && (kind === 'xml' || kind === 'json');
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		let response: IN8nHttpFullResponse;
+		let response: IN8nHttpFullResponse | undefined;
 		let raw: Buffer = Buffer.alloc(0);
 		let streamed: StreamOutcome | undefined;
+		const bounds = new AnswerBounds({ limitBytes, timeoutMs, minBytesPerSecond: transportSettings.minBytesPerSecond });
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL,
-				{ ...options, encoding: streaming ? 'stream' : 'arraybuffer' },
+			response = (await bounds.response(
+				this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, options) as Promise<IN8nHttpFullResponse>,
 			)) as IN8nHttpFullResponse;
+			const body = bodyOf(response, bounds, kind);
 			// a streamed answer is decoded as it arrives; error statuses and HTML pages are read whole and handled below
-			if (isStream(response.body)) {
-				const type = String(response.headers?.['content-type'] ?? '');
-				if (response.statusCode < 400 && !/text\/html/i.test(type)) {
-					streamed = kind === 'json' ? await decodeJsonStreamed(response.body) : await decodeStreamed(response.body, request.stream!, request);
-					if (streamed.whole) [raw, streamed] = [streamed.whole, undefined];
-				} else raw = await readStream(response.body);
-			} else raw = toBuffer(response.body);
+			const type = String(response.headers?.['content-type'] ?? '');
+			if (streaming && response.statusCode < 400 && !/text\/html/i.test(type)) {
+				streamed = kind === 'json' ? await decodeJsonStreamed(body) : await decodeStreamed(body, request.stream!, request);
+				if (streamed.whole) [raw, streamed] = [streamed.whole, undefined];
+			} else raw = await readStream(body);
 		} catch (error) {
-			// also a connection reset in the middle of the answer: a read is asked again
-			const code = networkCode(error);
+			bounds.stop();
+			// also a connection reset in the middle of the answer, or an answer that stalled: a read is asked again
+			const code = error instanceof AnswerTooSlow ? 'ETIMEDOUT' : networkCode(error);
 			const wait = reads && code && RETRYABLE_NETWORK.has(code) ? waitBefore(attempt, waited, undefined) : undefined;
 			if (wait !== undefined) {
 				waited += wait;
 				await sleep(wait);
 				continue;
 			}
-			throw networkError(this.getNode(), facts, error);
+			// the request failed, or the connection did while the answer was read; else the answer itself (bounds.ts,
+			// charset.ts, a decoder)
+			const network = !(error instanceof AnswerTooSlow) && (!response || code !== undefined);
+			throw network ? networkError(this.getNode(), facts, error) : answerError(this.getNode(), facts, error, boundFacts);
 		}
 		if (streamed) {
 			// an answer not shaped as the record path says: ask again and decode it whole

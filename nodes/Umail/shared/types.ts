@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { CodeTable } from './codes';
 import type { Params } from './params';
-import type { Effect, UmailAnswer, UmailRequest } from './transport';
+import type { AnswerSize, Effect, UmailAnswer, UmailRequest } from './transport';
 
 /** What an operation gets for one input item. */
 export interface ItemContext {
@@ -47,6 +47,8 @@ export interface OperationDef {
 	 * otherwise for themselves (a write that reads first).
 	 */
 	effect: Effect;
+	/** `small`: answers one record or a short list, bounded tighter than lists and exports (UmailRequest.answerSize) */
+	answerSize?: AnswerSize;
 	properties: INodeProperties[];
 	/** the request for one item; `page` is set for paged list operations */
 	request?: (p: Params, page?: PageRequest) => UmailRequest;

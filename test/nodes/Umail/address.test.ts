@@ -228,8 +228,12 @@ describe('Address', () => {
 		expect(await status()).toMatchObject({ status: 'success', status_label: 'parsed' });
 		expect(env.control.log.at(-1)).toMatchObject({ do: 'ml-addr-add-file-query', query: expect.objectContaining({ id: out.importId }) });
 
-		const [missing] = json(await runUmail(env, { resource: 'address', operation: 'getImportStatus', importId: '99999999' }));
-		expect(missing).toMatchObject({ status: 'not_exist', status_label: 'no such import' });
+		// an id U-Mail does not know (it answers not_exist) fails, naming the id; with Continue On Fail the item says so
+		const missing = { resource: 'address', operation: 'getImportStatus', importId: '99999999' };
+		await expect(runUmail(env, missing)).rejects.toThrow('Address → Get Import Status: U-Mail knows no file import with ID 99999999');
+		expect(env.control.log.at(-1)).toMatchObject({ resultStatus: 'not_exist' });
+		const [failed] = json(await runUmail(env, missing, { continueOnFail: true }));
+		expect(failed.error).toBe('Address → Get Import Status: U-Mail knows no file import with ID 99999999');
 		await expect(runUmail(env, { resource: 'address', operation: 'getImportStatus', importId: 'abc' })).rejects.toThrow(
 			'"Import ID" must be a numeric ID, got "abc"',
 		);

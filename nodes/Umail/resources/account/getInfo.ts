@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 export const getInfo: OperationDef = {
 	value: 'getInfo',
 	effect: 'read',
+	answerSize: 'small',
 	name: 'Get Info',
 	action: 'Get account information',
 	description: 'Get the account holder: user ID, company, contact person, phone and email',

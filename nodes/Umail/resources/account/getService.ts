@@ -5,6 +5,7 @@ import type { OperationDef } from '../../shared/types';
 export const getService: OperationDef = {
 	value: 'getService',
 	effect: 'read',
+	answerSize: 'small',
 	name: 'Get Service',
 	action: 'Get the bulk-mail service of the account',
 	description: 'Get the bulk-mail service: status, start and expiry dates, sending quota left and bought',

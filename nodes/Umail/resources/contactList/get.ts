@@ -6,6 +6,7 @@ import type { OperationDef } from '../../shared/types';
 export const get: OperationDef = {
 	value: 'get',
 	effect: 'read',
+	answerSize: 'small',
 	name: 'Get',
 	action: 'Get a contact list',
 	description: 'Get a contact list with its address count',
