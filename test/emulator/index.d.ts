@@ -52,7 +52,7 @@ export interface LogEntry {
 }
 
 /** 'cut': the answer's headers and part of its body, then the connection is reset (a reset mid-answer). */
-export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate' | 'cut';
+export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate' | 'cut' | 'refuse';
 
 export interface FaultConfig {
 	latencyMs?: number;
@@ -75,6 +75,9 @@ export interface FaultConfig {
 	retryAfter?: number | string;
 	/** Hung requests are closed after this many real ms (default: never, until stop()). */
 	hangMs?: number;
+	/** 'refuse': the `<result><status>` answered instead of doing the call (default 'tpl_checking'), and its message. */
+	refusal?: string;
+	message?: string;
 }
 
 export interface EmulatorControl {
