@@ -17,8 +17,10 @@ import type { UmailAnswer, UmailRequest } from './transport';
 export interface IdempotentDef {
 	/** the `do` of the request that creates */
 	creates: string;
-	/** the request that lists what may already be the same thing (same day, same campaign) */
-	find: (request: UmailRequest) => UmailRequest;
+	/** the request that lists what may already be the same thing (same day, same campaign), or the one with `id` */
+	find: (request: UmailRequest, id?: string) => UmailRequest;
+	/** a record still counts (not cancelled) */
+	alive: (record: IDataObject) => boolean;
 	records: (body: unknown) => IDataObject[];
 	/** whether a record is what the request asks for (what U-Mail keeps of it: the fingerprint) */
 	same: (record: IDataObject, request: UmailRequest) => boolean;
@@ -143,7 +145,13 @@ export function guardCreate(def: IdempotentDef, p: Params, call: Call, staticDat
 			outcome = { duplicate: true, createdAt: earlier.createdAt };
 			return { body: def.answerFor(String(earlier.id)), contentType: 'text/xml' };
 		}
-		const look = async () => def.records((await call({ effect: 'read', ...def.find(request) })).body);
+		const look = async (id?: string) => def.records((await call({ effect: 'read', ...def.find(request, id) })).body);
+		// this workflow remembers the key: its task, even when the request changed since (a send time of "now")
+		const remembered = memory[key];
+		if (remembered) {
+			const [record] = (await look(remembered.id)).filter((r) => String(r.id) === remembered.id && def.alive(r));
+			if (record) return await adopt(record, request);
+		}
 		const before = await look();
 		const first = before.filter((record) => isOurs(record, request)).sort(byId)[0];
 		if (first) return await adopt(first, request);

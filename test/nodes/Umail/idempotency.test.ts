@@ -138,8 +138,16 @@ describe('Task → Create with an Idempotency Key', () => {
 		const memory = {};
 		const first = await create({}, memory);
 		await runUmail(env, { resource: 'task', operation: 'update', task: byId(first.id as string), updateFields: { sendStatus: '-3' } });
-		const again = await create({}, {});
+		const again = await create({}, memory);
 		expect(again).toMatchObject({ duplicate: false });
 		expect(again.id).not.toBe(first.id);
+	});
+
+	test('a retry that asks another send time (e.g. "now") is answered from what this workflow remembers', async () => {
+		const memory = {};
+		const first = await create({}, memory);
+		const later = await create({ sendTime: `2027-02-${String(n).padStart(2, '0')} 10:00` }, memory);
+		expect(later).toMatchObject({ id: first.id, duplicate: true, createdAt: first.createdAt });
+		expect(calls('add-task')).toBe(1);
 	});
 });

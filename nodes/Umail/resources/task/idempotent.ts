@@ -33,17 +33,18 @@ function beijingMs(value: string): number | undefined {
  */
 export const taskIdempotency: IdempotentDef = {
 	creates: 'add-task',
-	find: (request) => ({
+	find: (request, id) => ({
 		endpoint: 'task.php',
 		do: 'task-list',
-		qs: { date: text(request.form?.time).slice(0, 10), send_status: 'all' },
+		qs: id ? { id } : { date: text(request.form?.time).slice(0, 10), send_status: 'all' },
 		lists: TASK_LISTS,
 	}),
 	records: (body) => listAt(body, 'task_list.task').map(taskRecord),
+	alive: (task) => text(task.send_status ?? task.send_satus) !== '-3',
 	same: (task, request) => {
 		const form = request.form ?? {};
 		return (
-			text(task.send_status ?? task.send_satus) !== '-3' &&
+			taskIdempotency.alive(task) &&
 			idSet(rows(task.templates).map((t) => t.tpl_id)) === idSet(text(form.tpl_id).split(',')) &&
 			idSet(rows(task.contact_lists).map((l) => l.list_id)) === idSet(text(form.maillist_id).split(',')) &&
 			sameSender(task, form) &&
