@@ -43,7 +43,7 @@ export const idempotencyFields: INodeProperties[] = [
 		name: 'idempotencyKey',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. {{ $json.headers["x-event-id"] }}',
+		placeholder: 'e.g. {{ $json.body.eventId }}',
 		description:
 			"The upstream event's unique ID. The same key again inside the window creates nothing and returns the first one, marked duplicate. Empty: off.",
 	},
