@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { resultData } from './outputs';
 import type { Params } from './params';
 import type { UmailAnswer, UmailRequest } from './transport';
 
@@ -60,7 +61,7 @@ export const idempotencyFields: INodeProperties[] = [
 				name: 'scope',
 				type: 'options',
 				options: [
-					{ name: 'This Workflow', value: 'workflow', description: 'Keys of this workflow are told apart; each key makes its own task' },
+					{ name: 'This Workflow', value: 'workflow', description: 'Keys of this workflow are told apart: each key makes its own' },
 					{
 						name: 'Whole U-Mail Account',
 						value: 'account',
@@ -186,3 +187,18 @@ export function guardCreate(def: IdempotentDef, p: Params, call: Call, staticDat
 }
 
 const byId = (a: IDataObject, b: IDataObject) => Number(a.id) - Number(b.id);
+
+/**
+ * A create whose answer's `<data>` is the new ID and whose records need no start (contact lists, templates): only what
+ * finds them, tells them apart and removes one is declared.
+ */
+export function plainCreate(def: Pick<IdempotentDef, 'creates' | 'find' | 'records' | 'same' | 'madeAt' | 'discard'>): IdempotentDef {
+	return {
+		...def,
+		alive: () => true,
+		hold: () => undefined,
+		start: () => undefined,
+		idOf: (body) => resultData(body),
+		answerFor: (id) => ({ result: { status: 'success', data: id } }),
+	};
+}

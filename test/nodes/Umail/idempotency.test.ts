@@ -151,3 +151,39 @@ describe('Task → Create with an Idempotency Key', () => {
 		expect(calls('add-task')).toBe(1);
 	});
 });
+
+describe('Contact List → Create and Template → Create with an Idempotency Key', () => {
+	// the emulator's clock at real time: a template's `created` is compared with the node's clock for the window
+	const env = useEmulator({ demoData: true, now: Date.now() });
+	beforeEach(() => {
+		env.control.faults.clear();
+		env.control.clearLog();
+	});
+	const lists = (name: string) => [...env.control.customerOf('demo').lists.values()].filter((l: any) => l.subject === name);
+	const list = (name: string, key: string, memory: IDataObject = {}) =>
+		runUmail(env, { resource: 'contactList', operation: 'create', name, status: 'enabled', idempotencyKey: key }, { staticData: memory }).then((o) => json(o)[0]);
+
+	test('the same key twice, three at once, and a lost answer: one list each time', async () => {
+		const first = await list('Idem A', 'list-a');
+		expect(await list('Idem A', 'list-a')).toMatchObject({ id: first.id, duplicate: true });
+		const racing = await Promise.all([list('Idem B', 'list-b'), list('Idem B', 'list-b'), list('Idem B', 'list-b')]);
+		expect(new Set(racing.map((r) => r.id)).size).toBe(1);
+		expect(lists('Idem B')).toHaveLength(1);
+		env.control.faults.next('reset', 1, { only: (e) => e.do === 'maillist-add', after: true });
+		await expect(list('Idem C', 'list-c')).rejects.toThrow();
+		const retry = await list('Idem C', 'list-c');
+		expect(retry).toMatchObject({ duplicate: true, id: String(lists('Idem C')[0].id) });
+		expect(lists('Idem C')).toHaveLength(1);
+	});
+
+	test('a template: the same key twice makes one; a refused create spends nothing', async () => {
+		const params = { resource: 'template', operation: 'create', name: 'Idem T', subjects: ['Hello'], content: '<p>Hi</p>', idempotencyKey: 'tpl-1' };
+		env.control.faults.next('refuse', 1, { only: (e) => e.do === 'add-tpl', refusal: 'add_tpl_error', message: 'busy' });
+		await expect(runUmail(env, params)).rejects.toThrow();
+		const [first] = json(await runUmail(env, params));
+		const [again] = json(await runUmail(env, params));
+		expect(first.duplicate).toBe(false);
+		expect(again).toMatchObject({ id: first.id, duplicate: true });
+		expect([...env.control.state.templates.values()].filter((t: any) => t.name === 'Idem T')).toHaveLength(1);
+	});
+});
