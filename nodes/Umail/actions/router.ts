@@ -128,7 +128,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		try {
 			const p = new Params(this, itemIndex, op.properties);
 			const itemCall = async (request: UmailRequest) => await call(request, itemIndex);
-			const guard = op.idempotent && guardCreate(op.idempotent, p, itemCall, this.getWorkflowStaticData('node'), seen);
+			const guard = op.idempotent && guardCreate(op.idempotent, p, itemCall, () => this.getWorkflowStaticData('node'), seen);
 			const ctx: ItemContext = { fn: this, itemIndex, p, call: guard ? guard.call : itemCall };
 			const result = await runOne(op, ctx);
 			if (guard && !('items' in result)) for (const record of toArray(result as IDataObject | IDataObject[])) guard.mark(record);

@@ -109,13 +109,19 @@ function memoryOf(staticData: IDataObject, windowMs: number, now: number): Recor
 }
 
 /** Wraps an item's calls when it has a key: the create goes through `create` below, every other call as it is. */
-export function guardCreate(def: IdempotentDef, p: Params, call: Call, staticData: IDataObject, seen: Map<string, IDataObject>): Guard | undefined {
+export function guardCreate(
+	def: IdempotentDef,
+	p: Params,
+	call: Call,
+	staticData: () => IDataObject,
+	seen: Map<string, IDataObject>,
+): Guard | undefined {
 	const key = p.string('idempotencyKey')?.trim();
 	if (!key) return undefined;
 	const scope = p.string('idempotency.scope', { fallback: 'workflow' }) === 'account' ? 'account' : 'workflow';
 	const windowMs = (p.number('idempotency.windowHours', { min: 1, max: 720, fallback: 24 }) ?? 24) * 3_600_000;
 	const now = Date.now();
-	const memory = memoryOf(staticData, windowMs, now);
+	const memory = memoryOf(staticData(), windowMs, now);
 	let outcome: IDataObject = { duplicate: false };
 
 	/** a record counts as the first one made for this key */
