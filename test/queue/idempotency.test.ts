@@ -128,7 +128,10 @@ describeQueue('exactly one send task per event, in queue mode: Idempotency Key v
 		});
 		const runs = await q.waitForExecutions(keyed.id, 4 * EVENTS, 60_000);
 		expect(runs.map((r) => r.status)).toEqual(Array(4 * EVENTS).fill('success'));
-		figures.key = { events: EVENTS, deliveries: 4 * EVENTS, tasks: answers.map((_, i) => tasksOf(`Key ${i}`).length).reduce((a, b) => a + b), addTaskCalls: addTasks('Key '), racersRemoved: emu.control.log.filter((e: any) => e.do === 'del-task').length, answered201: answers.flat().filter((a) => a.status === 201).length, ms };
+		// the workflow's memory of keys (node static data), saved by each execution at its end, last writer wins
+		const staticData = (await q.rest('GET', `/rest/workflows/${keyed.id}`)).json.data.staticData ?? {};
+		const remembered = Object.keys(staticData['node:Create send task']?.idempotencyKeys ?? {}).length;
+		figures.key = { remembered, events: EVENTS, deliveries: 4 * EVENTS, tasks: answers.map((_, i) => tasksOf(`Key ${i}`).length).reduce((a, b) => a + b), addTaskCalls: addTasks('Key '), racersRemoved: emu.control.log.filter((e: any) => e.do === 'del-task').length, answered201: answers.flat().filter((a) => a.status === 201).length, ms };
 	}, TIMEOUT.execute);
 
 	it('Idempotency Key: a lost answer then a retry → one task; a refused create then a retry → one task', async () => {
