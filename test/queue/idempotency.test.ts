@@ -106,6 +106,15 @@ describeQueue('exactly one send task per event, in queue mode: Idempotency Key v
 		template = String([...st().templates.values()].find((t: any) => t.name === 'Welcome').id);
 		q = await QueueCluster.start({ tarball: pack.tarball, credentials: [umailCredential({ ...CRED, baseUrl: emu.url })], workflows: [keyed, dedupe] });
 		for (const id of [keyed.id, dedupe.id]) await q.activate(id);
+		// main may answer 404 for a moment after activation: probe with a template ID the node refuses before any call
+		for (const path of ['umail-send-task', 'umail-dedupe-task']) {
+			for (let t = Date.now(); ; await new Promise((r) => setTimeout(r, 500))) {
+				const r = await fetch(q.webhookUrl(path), { method: 'POST', headers: { 'content-type': 'application/json', 'x-event-id': 'probe' }, body: '{"templateId":"x"}' });
+				await r.text();
+				if (r.status !== 404) break;
+				if (Date.now() - t > 30_000) throw new Error(`${path}: still 404 30 s after activation`);
+			}
+		}
 	}, TIMEOUT.install);
 
 	afterAll(async () => {
