@@ -302,5 +302,25 @@ describeN8n(`example workflows in n8n ${n8n?.version}`, () => {
 			},
 			4 * 60_000,
 		);
+
+		it(
+			'webhook: the same event POSTed again (same x-event-id) answers the first task, and U-Mail has one task',
+			async () => {
+				const template = [...st().templates.values()].find((t: any) => t.name === 'Welcome');
+				// a month ahead: the task does not complete (and fire the hygiene trigger) during the run
+				const sendTime = new Date(Date.now() + 30 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10) + ' 09:00';
+				const body = JSON.stringify({ templateId: String(template.id), contactListId: String(hygieneList), senderMailbox: MAILBOX, senderName: 'Repeated', sendTime });
+				const post = async () => {
+					const r = await fetch(`${inst.running!.url}/webhook/umail-send-task`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-event-id': 'e2e-evt-1' }, body });
+					return { status: r.status, json: (await r.json()) as any };
+				};
+				const first = await post();
+				const again = await post();
+				expect(first).toMatchObject({ status: 201, json: { taskId: expect.stringMatching(/^\d+$/), duplicate: false } });
+				expect(again).toMatchObject({ status: 201, json: { taskId: first.json.taskId, duplicate: true } });
+				expect([...st().tasks.values()].filter((t: any) => t.sendFullname === 'Repeated' && !t.deleted)).toHaveLength(1);
+			},
+			TIMEOUT.execute,
+		);
 	});
 });

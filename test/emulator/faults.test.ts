@@ -48,6 +48,16 @@ describe('fault injection', () => {
 		expect(emu.control.log[emu.control.log.length - 1].fault).toBe('reset');
 		expect((await call(emu, 'account', 'customer-info')).status).toBe(200);
 	});
+	test('next request: refuse answers a U-Mail refusal and does nothing', async () => {
+		const lists = emu.control.customerOf('demo').lists.size;
+		emu.control.faults.next('refuse', 1, { refusal: 'add_maillist_error', message: 'busy' });
+		const refused = await call(emu, 'mloperate', 'maillist-add', { query: { subject: 'Refused', status: 'enabled' } });
+		expect(resultOf(refused)).toMatchObject({ status: 'add_maillist_error', data: 'busy' });
+		expect(emu.control.customerOf('demo').lists.size).toBe(lists);
+		const made = await call(emu, 'mloperate', 'maillist-add', { query: { subject: 'Refused', status: 'enabled' } });
+		expect(resultOf(made).status).toBe('success');
+		expect(emu.control.customerOf('demo').lists.size).toBe(lists + 1);
+	});
 	test('next request: hang past the client timeout', async () => {
 		emu.control.faults.next('hang');
 		const t0 = Date.now();

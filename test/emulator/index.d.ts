@@ -57,8 +57,9 @@ export interface LogEntry {
 /**
  * 'cut': the answer's headers and part of its body, then the connection is reset (a reset mid-answer).
  * 'trickle': the headers at once, then the body `pieceBytes` (default 1) every `everyMs` (default 1000).
+ * 'refuse': a U-Mail refusal is answered and the call is not done.
  */
-export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate' | 'cut' | 'trickle';
+export type FaultKind = 'reset' | 'hang' | '5xx' | 'html' | 'truncate' | 'cut' | 'trickle' | 'refuse';
 
 export interface FaultConfig {
 	latencyMs?: number;
@@ -84,6 +85,9 @@ export interface FaultConfig {
 	/** 'trickle': bytes a piece (default 1) and ms between pieces (default 1000). */
 	pieceBytes?: number;
 	everyMs?: number;
+	/** 'refuse': the `<result><status>` answered instead of doing the call (default 'tpl_checking'), and its message. */
+	refusal?: string;
+	message?: string;
 }
 
 export interface EmulatorControl {

@@ -13,7 +13,7 @@ const { ROUTES, result } = require('./handlers');
 const answerFaults = require('./answerFaults');
 
 const PATH_RE = /^\/mm-ms\/(apinew|api)\/([A-Za-z0-9_-]+)\.php$/;
-const FAULT_KINDS = ['reset', 'hang', '5xx', 'html', 'truncate', 'cut', 'trickle'];
+const FAULT_KINDS = ['reset', 'hang', '5xx', 'html', 'truncate', 'cut', 'trickle', 'refuse'];
 
 function htmlPage(title, body) {
 	return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body><center><h1>${title}</h1></center>${body ? `<p>${body}</p>` : ''}<hr><center>nginx</center></body></html>\n`;
@@ -338,6 +338,8 @@ async function start(options = {}) {
 		let reply;
 		const ctx = { ...ctxBase, p, user: auth.user, c: st.customer(auth.user.customerId) };
 		if (!handler) reply = result(ctx, 'do_error', `do 参数 ${doName} 错误, 不支持的操作`);
+		// 'refuse': U-Mail answers a refusal (default tpl_checking) and does nothing
+		else if (fault && fault.kind === 'refuse') reply = result(ctx, (fault.cfg && fault.cfg.refusal) || 'tpl_checking', (fault.cfg && fault.cfg.message) || '模板正在检测中, 请稍后再试');
 		else {
 			try {
 				reply = handler(ctx);

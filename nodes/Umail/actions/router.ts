@@ -9,6 +9,7 @@ import {
 
 import { RESOURCES } from '../resources';
 import { addLabels } from '../shared/answers';
+import { guardCreate } from '../shared/idempotency';
 import { limitOf } from '../shared/outputs';
 import { Params } from '../shared/params';
 import { capForModel, isAiTool } from '../shared/tool';
@@ -120,17 +121,17 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	const out: INodeExecutionData[] = [];
 	const forModel = isAiTool(this);
+	// keys already made in this run: a second item with the same key gets the first one's record
+	const seen = new Map<string, IDataObject>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const pairedItem = { item: itemIndex };
 		try {
 			const p = new Params(this, itemIndex, op.properties);
-			const ctx: ItemContext = {
-				fn: this,
-				itemIndex,
-				p,
-				call: async (request) => await call(request, itemIndex),
-			};
+			const itemCall = async (request: UmailRequest) => await call(request, itemIndex);
+			const guard = op.idempotent && guardCreate(op.idempotent, p, itemCall, () => this.getWorkflowStaticData('node'), seen);
+			const ctx: ItemContext = { fn: this, itemIndex, p, call: guard ? guard.call : itemCall };
 			const result = await runOne(op, ctx);
+			if (guard && !('items' in result)) for (const record of toArray(result as IDataObject | IDataObject[])) guard.mark(record);
 			const results: INodeExecutionData[] = [];
 			if ('items' in result && Array.isArray(result.items)) {
 				for (const item of result.items as INodeExecutionData[]) results.push({ ...item, pairedItem });

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { CodeTable } from './codes';
+import type { IdempotentDef } from './idempotency';
 import type { Params } from './params';
 import type { AnswerSize, Effect, UmailAnswer, UmailRequest } from './transport';
 
@@ -66,6 +67,8 @@ export interface OperationDef {
 	simplify?: string[];
 	/** compound operations (several calls, polling) */
 	run?: (ctx: ItemContext) => Promise<OperationResult>;
+	/** takes an Idempotency Key: what U-Mail keeps of what it creates (shared/idempotency.ts does the work) */
+	idempotent?: IdempotentDef;
 	/** operations that batch across all input items */
 	runBatch?: (ctx: BatchContext) => Promise<INodeExecutionData[]>;
 }

@@ -35,12 +35,13 @@ export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value
 export async function runUmail(
 	env: { credentials: IDataObject },
 	parameters: INodeParameters,
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; credentials?: IDataObject } = {},
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; credentials?: IDataObject; staticData?: IDataObject } = {},
 ): Promise<INodeExecutionData[]> {
 	const [output] = await runNode(new Umail(), {
 		parameters,
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		staticData: options.staticData,
 		credentials: { umailApi: (options.credentials ?? env.credentials) as never },
 	});
 	return output;

@@ -1,6 +1,8 @@
 import { statusField } from './fields';
+import { idempotencyFields } from '../../shared/idempotency';
 import type { OperationDef } from '../../shared/types';
 import { resultData } from '../../shared/outputs';
+import { contactListIdempotency } from './idempotent';
 
 /** §4.3 mloperate.php?do=maillist-add */
 export const create: OperationDef = {
@@ -25,7 +27,9 @@ export const create: OperationDef = {
 			type: 'string',
 			default: '',
 		},
+		...idempotencyFields,
 	],
+	idempotent: contactListIdempotency,
 	request: (p) => ({
 		endpoint: 'mloperate.php',
 		do: 'maillist-add',

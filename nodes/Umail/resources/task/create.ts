@@ -3,9 +3,11 @@ import { describeMessage } from '../../shared/messages';
 import { resultData, resultOf } from '../../shared/outputs';
 import type { Params } from '../../shared/params';
 import type { Scalar, UmailRequest } from '../../shared/transport';
+import { idempotencyFields } from '../../shared/idempotency';
 import type { OperationDef } from '../../shared/types';
 import { domainOf } from '../domain/shared';
 import { clarifyRateLimit } from './rateLimit';
+import { taskIdempotency } from './idempotent';
 import { explainRefusal } from './refusals';
 import { flagOf, idsOf, sendOptionFields, sendOptionsForm, sortedFields } from './shared';
 
@@ -121,7 +123,9 @@ export const create: OperationDef = {
 				description: 'Further templates, separated by commas; U-Mail splits the recipients between the templates',
 			},
 		])),
+		...idempotencyFields,
 	],
+	idempotent: taskIdempotency,
 	run: async (ctx) => {
 		const request = buildRequest(ctx.p);
 		let body: unknown;

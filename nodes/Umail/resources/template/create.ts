@@ -1,7 +1,9 @@
 import { additionalFieldsField } from '../../shared/fields';
 import { resultData } from '../../shared/outputs';
+import { idempotencyFields } from '../../shared/idempotency';
 import type { OperationDef } from '../../shared/types';
 import { attachmentsOf, encodingField, subjectsField, subjectsOf, textContentField } from './shared';
+import { templateIdempotency } from './idempotent';
 
 /** §5.2 template.php?do=add-tpl (multipart when attachments are sent) */
 export const create: OperationDef = {
@@ -41,7 +43,9 @@ export const create: OperationDef = {
 			encodingField,
 			textContentField,
 		]),
+		...idempotencyFields,
 	],
+	idempotent: templateIdempotency,
 	run: async (ctx) => {
 		const { p } = ctx;
 		const name = p.required('name');
