@@ -1,0 +1,111 @@
+/*
+ * MCP clients of the e2e and queue-mode tests: the official TypeScript SDK (@modelcontextprotocol/sdk) over
+ * streamable HTTP and over SSE, and mcp-remote (the stdio bridge Claude Desktop runs) in a child process. All of
+ * them talk to n8n's MCP Server Trigger at `<n8n>/mcp/<path>` with a Bearer token.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+import { ROOT } from './harness';
+
+export const UMAIL_CRED = { id: 'umailcred000001', name: 'U-Mail e2e' };
+export const BEARER = { id: 'umailMcpBearer01', name: 'U-Mail MCP token' };
+export const TOKEN = 'e2e-mcp-token-5f1d2c9a7b3e4d6f8a0b1c2d3e4f5a6b';
+
+/** workflows/08, its credentials pointed at the test's */
+export function mcpExample() {
+	const wf = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', '08-mcp-server-tools.json'), 'utf8'));
+	for (const n of wf.nodes) {
+		if (n.credentials?.umailApi) n.credentials.umailApi = UMAIL_CRED;
+		if (n.credentials?.httpBearerAuth) n.credentials.httpBearerAuth = BEARER;
+	}
+	return wf;
+}
+export const bearerCredential = (token = TOKEN) => ({ ...BEARER, type: 'httpBearerAuth', data: { token } });
+
+/** the example's tools as a client names them, with the `$fromAI` keys each must ask for */
+export const toolsOf = (wf: any) =>
+	wf.nodes
+		.filter((n: any) => n.type === 'n8n-nodes-umail.umailTool')
+		.map((n: any) => {
+			const keys = [...JSON.stringify(n.parameters).matchAll(/\$fromAI\('(\w+)', `([^`]*)`, '(\w+)'(, '[^']*')?\)/g)].map((m) => ({ key: m[1], description: m[2], type: m[3], optional: !!m[4] }));
+			return { name: n.name.replace(/ /g, '_'), description: n.parameters.toolDescription, keys };
+		});
+
+export type McpTransport = 'streamable HTTP' | 'SSE' | 'mcp-remote (stdio)';
+export const TRANSPORTS: McpTransport[] = ['streamable HTTP', 'SSE', 'mcp-remote (stdio)'];
+
+/** what a tools/call answer holds: its text parsed as JSON when it is JSON */
+export interface ToolAnswer {
+	isError: boolean;
+	text: string;
+	json: any;
+}
+
+export interface McpSession {
+	client: Client;
+	transport: McpTransport;
+	call(name: string, args?: Record<string, unknown>): Promise<ToolAnswer>;
+	close(): Promise<void>;
+	/** mcp-remote's stderr (its own log), empty for the in-process transports */
+	log(): string;
+}
+
+/** A connected SDK client; rejects when the server refuses the connection (e.g. HTTP 403 for a wrong token). */
+export async function connectMcp(url: string, transport: McpTransport, token?: string): Promise<McpSession> {
+	const headers: Record<string, string> = token === undefined ? {} : { Authorization: `Bearer ${token}` };
+	const client = new Client({ name: 'umail-e2e', version: '1.0.0' });
+	let stderr = '';
+	let configDir: string | undefined;
+	if (transport === 'streamable HTTP') {
+		await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+	} else if (transport === 'SSE') {
+		// the GET that opens the event stream needs the token as well as the POSTs
+		const eventSourceInit = { fetch: (u: string | URL, init?: RequestInit) => fetch(u, { ...init, headers: { ...(init?.headers as object), ...headers } }) };
+		await client.connect(new SSEClientTransport(new URL(url), { requestInit: { headers }, eventSourceInit }));
+	} else {
+		// as Claude Desktop's config runs it: `npx mcp-remote <url> --header "Authorization: Bearer …"`
+		configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'umail-mcp-remote-'));
+		const proxy = path.join(path.dirname(require.resolve('mcp-remote/package.json', { paths: [ROOT] })), 'dist', 'proxy.js');
+		const args = [proxy, url, ...(token === undefined ? [] : ['--header', `Authorization: Bearer ${token}`]), '--transport', 'http-only'];
+		const stdio = new StdioClientTransport({ command: process.execPath, args, env: { PATH: process.env.PATH ?? '', HOME: configDir, MCP_REMOTE_CONFIG_DIR: configDir }, stderr: 'pipe' });
+		stdio.stderr?.on('data', (d) => (stderr += String(d)));
+		await client.connect(stdio);
+	}
+	return {
+		client,
+		transport,
+		async call(name, args = {}) {
+			const r: any = await client.callTool({ name, arguments: args });
+			const text = r.content.map((c: any) => c.text).join('');
+			let json: any;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				json = undefined;
+			}
+			return { isError: r.isError === true, text, json };
+		},
+		async close() {
+			await client.close().catch(() => undefined);
+			if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
+		},
+		log: () => stderr,
+	};
+}
+
+/** One JSON-RPC `initialize` over plain HTTP: the status and body a client gets before any session exists. */
+export async function rawInitialize(url: string, headers: Record<string, string> = {}) {
+	const r = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+		body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } }),
+	});
+	return { status: r.status, text: await r.text() };
+}
