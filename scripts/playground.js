@@ -23,7 +23,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const env = require('./n8n-env');
 const { playgroundModel, MODEL_CREDENTIAL } = require('./playgroundModel');
-const { CREDENTIAL_NAME, setUpCredential, setUpModelCredential, importMissingExamples } = require('./playground-setup');
+const { CREDENTIAL_NAME, setUpCredential, setUpModelCredential, setUpMcpToken, importMissingExamples } = require('./playground-setup');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -134,6 +134,8 @@ async function main(argv) {
 	say(await setUpCredential(cli, inputs, emulator.url, fresh));
 	say(await setUpModelCredential(cli, inputs, started.model.credential, fresh));
 	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows'), fresh, { openAiApi: MODEL_CREDENTIAL }));
+	// the MCP Server Trigger of workflows/08
+	const mcpToken = await setUpMcpToken(cli, inputs, path.join(dir, 'mcp-token'), fresh);
 
 	const wanted = Number(process.env.N8N_PORT) || 5678;
 	let port = wanted;
@@ -149,7 +151,7 @@ async function main(argv) {
 	await env.setupOwner(running.url, { email, password });
 	const whole = Math.round((Date.now() - t0) / 1000);
 	say(`ready ${whole}s after npm start (n8n itself took ${Math.round(running.readyMs / 1000)}s to start; log: ${path.relative(ROOT, path.join(dir, 'n8n.log'))})`);
-	process.stdout.write(`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n\n  Ctrl-C to stop.\n`);
+	process.stdout.write(`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n  MCP server:  ${running.url}/mcp/umail once workflow 08 is published, Authorization: Bearer ${mcpToken}\n\n  Ctrl-C to stop.\n`);
 }
 
 main(process.argv.slice(2)).catch((e) => {

@@ -6,7 +6,7 @@
  * 10,000-address answer, and a missing or wrong token.
  */
 import { TIMEOUT, N8nInstance, buildError, ensureN8nSync, getRealPack, makeWorkflow, startEmulator, umailCredential, type Emulator } from './harness';
-import { BEARER, TOKEN, TRANSPORTS, UMAIL_CRED, bearerCredential, connectMcp, mcpExample, rawInitialize, toolsOf, type McpSession, type McpTransport } from './mcp';
+import { BEARER, TOKEN, TRANSPORTS, UMAIL_CRED, bearerCredential, claudeDesktopConfig, connectMcp, mcpExample, rawInitialize, toolsOf, type McpSession, type McpTransport } from './mcp';
 
 const MAX_TOOL_RESULT = 20_000;
 
@@ -70,6 +70,13 @@ const bigList = makeWorkflow({
 		await expect(connectMcp(url(), 'streamable HTTP', 'not-the-token')).rejects.toThrow(/403|Authorization/);
 		await expect(connectMcp(url(), 'SSE')).rejects.toThrow(/403|Authorization/);
 		expect(emu.control.log.length).toBe(calls);
+	});
+
+	it('the Claude Desktop config of the README runs mcp-remote through npx against the published URL', () => {
+		const config = claudeDesktopConfig(url(), TOKEN);
+		expect(config.command).toBe('npx');
+		expect(config.args[0]).toBe(url());
+		expect(Object.values(config.env)).toEqual([`Bearer ${TOKEN}`]);
 	});
 
 	describe.each(TRANSPORTS)('over %s', (transport: McpTransport) => {
@@ -185,4 +192,10 @@ const bigList = makeWorkflow({
 			}
 		});
 	});
+
+	it('the token is in no execution n8n recorded', async () => {
+		const runs = await inst.executions(example.id);
+		expect(runs.length).toBeGreaterThan(20);
+		for (const r of runs) expect(JSON.stringify((await inst.execution(r.id)).data)).not.toContain(TOKEN);
+	}, TIMEOUT.execute);
 });

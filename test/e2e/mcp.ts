@@ -70,11 +70,11 @@ export async function connectMcp(url: string, transport: McpTransport, token?: s
 		const eventSourceInit = { fetch: (u: string | URL, init?: RequestInit) => fetch(u, { ...init, headers: { ...(init?.headers as object), ...headers } }) };
 		await client.connect(new SSEClientTransport(new URL(url), { requestInit: { headers }, eventSourceInit }));
 	} else {
-		// as Claude Desktop's config runs it: `npx mcp-remote <url> --header "Authorization: Bearer …"`
+		// as Claude Desktop runs the README's config, with the installed mcp-remote instead of `npx -y mcp-remote`
 		configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'umail-mcp-remote-'));
+		const { args, env } = claudeDesktopConfig(url, token);
 		const proxy = path.join(path.dirname(require.resolve('mcp-remote/package.json', { paths: [ROOT] })), 'dist', 'proxy.js');
-		const args = [proxy, url, ...(token === undefined ? [] : ['--header', `Authorization: Bearer ${token}`]), '--transport', 'http-only'];
-		const stdio = new StdioClientTransport({ command: process.execPath, args, env: { PATH: process.env.PATH ?? '', HOME: configDir, MCP_REMOTE_CONFIG_DIR: configDir }, stderr: 'pipe' });
+		const stdio = new StdioClientTransport({ command: process.execPath, args: [proxy, ...args], env: { PATH: process.env.PATH ?? '', HOME: configDir, MCP_REMOTE_CONFIG_DIR: configDir, ...env }, stderr: 'pipe' });
 		stdio.stderr?.on('data', (d) => (stderr += String(d)));
 		await client.connect(stdio);
 	}
@@ -98,6 +98,21 @@ export async function connectMcp(url: string, transport: McpTransport, token?: s
 		},
 		log: () => stderr,
 	};
+}
+
+/**
+ * The Claude Desktop config of the README ("Using U-Mail from Claude Desktop, …"), pointed at `url` with `token`: the
+ * arguments after `mcp-remote` and the environment it sets.
+ */
+export function claudeDesktopConfig(url: string, token?: string) {
+	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+	const block = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('"mcp-remote"'));
+	if (!block) throw new Error('README.md has no Claude Desktop config (a json block with "mcp-remote")');
+	const server = JSON.parse(block).mcpServers.umail;
+	const args: string[] = server.args.slice(server.args.indexOf('mcp-remote') + 1).map((a: string) => a.replace('https://n8n.example.com/mcp/umail', url));
+	const env: Record<string, string> = {};
+	for (const [k, v] of Object.entries(server.env ?? {})) if (token !== undefined) env[k] = String(v).replace('<token>', token);
+	return { command: server.command as string, args, env };
 }
 
 /** One JSON-RPC `initialize` over plain HTTP: the status and body a client gets before any session exists. */
