@@ -133,9 +133,9 @@ async function main(argv) {
 	};
 	say(await setUpCredential(cli, inputs, emulator.url, fresh));
 	say(await setUpModelCredential(cli, inputs, started.model.credential, fresh));
-	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows'), fresh, { openAiApi: MODEL_CREDENTIAL }));
-	// the MCP Server Trigger of workflows/08
+	// the MCP Server Trigger's credential of workflows/08, before the examples refer to it
 	const mcpToken = await setUpMcpToken(cli, inputs, path.join(dir, 'mcp-token'), fresh);
+	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows'), fresh, { openAiApi: MODEL_CREDENTIAL }));
 
 	const wanted = Number(process.env.N8N_PORT) || 5678;
 	let port = wanted;
