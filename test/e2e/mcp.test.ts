@@ -175,6 +175,13 @@ const bigList = makeWorkflow({
 			// eslint-disable-next-line no-console
 			if (transport === 'streamable HTTP') console.log(`[e2e] MCP refusal as the client gets it: ${refused.text}`);
 			expect(st().tasks.size).toBe(tasks);
+
+			// input the node can check itself is refused before any request, naming the field
+			const calls = emu.control.log.length;
+			const bad = await mcp.call('Daily_statistics', { date: 'yesterday' });
+			expect(bad.isError).toBe(true);
+			expect(bad.text).toMatch(/"Date" must be a date as YYYY-MM-DD, got "yesterday"/);
+			expect(emu.control.log.length).toBe(calls);
 		});
 
 		it('a 10,000-address answer is capped as under the AI Agent: 100 records and the note', async () => {
@@ -194,8 +201,9 @@ const bigList = makeWorkflow({
 	});
 
 	it('the token is in no execution n8n recorded', async () => {
-		const listed = await inst.rest('GET', `/rest/executions?limit=200&filter=${encodeURIComponent(JSON.stringify({ workflowId: example.id }))}`);
-		const runs: Array<{ id: string }> = listed.json.data.results;
+		const listed = await inst.rest('GET', `/rest/executions?limit=100&filter=${encodeURIComponent(JSON.stringify({ workflowId: example.id }))}`);
+		if (listed.status !== 200) throw new Error(`executions: HTTP ${listed.status} ${listed.text.slice(0, 300)}`);
+		const runs: Array<{ id: string }> = listed.json.data.results ?? listed.json.data;
 		// one execution per tool call: 11 a transport on this workflow
 		expect(runs.length).toBeGreaterThanOrEqual(3 * 11);
 		for (const r of runs) expect(JSON.stringify((await inst.execution(r.id)).data)).not.toContain(TOKEN);
