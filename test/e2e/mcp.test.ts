@@ -6,7 +6,7 @@
  * 10,000-address answer, and a missing or wrong token.
  */
 import { TIMEOUT, N8nInstance, buildError, ensureN8nSync, getRealPack, makeWorkflow, startEmulator, umailCredential, type Emulator } from './harness';
-import { BEARER, TOKEN, TRANSPORTS, UMAIL_CRED, bearerCredential, claudeDesktopConfig, connectMcp, mcpExample, rawInitialize, toolsOf, type McpSession, type McpTransport } from './mcp';
+import { BEARER, TOKEN, TRANSPORTS, UMAIL_CRED, bearerCredential, claudeDesktopConfig, connectMcp, mcpExample, rawInitialize, toolsOf, waitForMcp, type McpSession, type McpTransport } from './mcp';
 
 const MAX_TOOL_RESULT = 20_000;
 
@@ -51,8 +51,7 @@ const bigList = makeWorkflow({
 		await inst.importWorkflows([example, bigList]);
 		await inst.start();
 		for (const id of [example.id, bigList.id]) expect((await inst.activate(id)).active).toBe(true);
-		// the production webhooks are registered a moment after the activation answers
-		for (let tries = 0; (await rawInitialize(url(), { Authorization: `Bearer ${TOKEN}` })).status === 404 && tries < 30; tries++) await new Promise((r) => setTimeout(r, 500));
+		await waitForMcp(url());
 	}, TIMEOUT.build + TIMEOUT.start);
 
 	afterAll(async () => {

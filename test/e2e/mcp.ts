@@ -124,3 +124,10 @@ export async function rawInitialize(url: string, headers: Record<string, string>
 	});
 	return { status: r.status, text: await r.text() };
 }
+
+/** Waits until n8n serves `url`: its production webhooks are registered a moment after the activation answers. */
+export async function waitForMcp(url: string) {
+	for (let tries = 0; (await rawInitialize(url, { Authorization: `Bearer ${TOKEN}` })).status === 404 && tries < 30; tries++) {
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}

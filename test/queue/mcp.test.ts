@@ -7,7 +7,7 @@
  * Needs redis-server and postgresql (apt); under CI=true a missing one fails the suite, elsewhere it is skipped.
  */
 import { TIMEOUT, buildError, ensureN8nSync, getRealPack, startEmulator, umailCredential, type Emulator } from '../e2e/harness';
-import { TOKEN, UMAIL_CRED, bearerCredential, connectMcp, mcpExample, rawInitialize, type McpSession } from '../e2e/mcp';
+import { TOKEN, UMAIL_CRED, bearerCredential, connectMcp, mcpExample, rawInitialize, waitForMcp, type McpSession } from '../e2e/mcp';
 import { QueueCluster, WORKERS } from './harness';
 import { prerequisites } from './services';
 
@@ -18,7 +18,6 @@ if (missing.length && !CI) {
 	console.warn(`[queue] SKIPPING the MCP queue-mode test: missing ${missing.join(', ')} (apt-get install -y redis-server postgresql)`);
 }
 const describeQueue = missing.length && !CI ? describe.skip : describe;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describeQueue('U-Mail tools over MCP in n8n queue mode: main serves /mcp, workers run the tools', () => {
 	let emu: Emulator;
@@ -39,7 +38,7 @@ describeQueue('U-Mail tools over MCP in n8n queue mode: main serves /mcp, worker
 			workflows: [example],
 		});
 		await q.activate(example.id);
-		for (let tries = 0; (await rawInitialize(url(), { Authorization: `Bearer ${TOKEN}` })).status === 404 && tries < 30; tries++) await sleep(500);
+		await waitForMcp(url());
 	}, TIMEOUT.install);
 
 	afterAll(async () => {
