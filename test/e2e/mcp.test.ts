@@ -90,6 +90,8 @@ const bigList = makeWorkflow({
 		});
 
 		it('tools/list: the curated tools, with their descriptions and a JSON schema of only the $fromAI fields', async () => {
+			// the trigger's Instructions, which clients may add to the model's system prompt
+			expect(mcp.client.getInstructions()).toBe(example.nodes.find((n: any) => n.name === 'MCP Server Trigger').parameters.instructions);
 			const { tools } = await mcp.client.listTools();
 			expect(tools.map((t) => t.name).sort()).toEqual(expected.map((t: any) => t.name).sort());
 			for (const want of expected) {
