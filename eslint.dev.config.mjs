@@ -3,6 +3,7 @@
 // no Node built-ins, no timers, no console). Node built-ins are allowed here; see README "Linting".
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -16,8 +17,8 @@ export default tseslint.config(
 			'no-empty': ['error', { allowEmptyCatch: true }],
 			'no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
 		},
-		// loaded, none switched on: the files' headers name its Cloud rules to switch them off for `n8n-node lint`
-		plugins: { '@n8n/community-nodes': n8nCommunityNodesPlugin },
+		// loaded, none switched on: files name their rules in disable comments for `n8n-node lint`, which has them on
+		plugins: { '@n8n/community-nodes': n8nCommunityNodesPlugin, 'import-x': importX },
 		linterOptions: { reportUnusedDisableDirectives: 'off' },
 	},
 	{ files: ['**/*.{js,cjs}'], languageOptions: { sourceType: 'commonjs' } },

@@ -5,6 +5,7 @@
  */
 'use strict';
 
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -113,4 +114,22 @@ async function importMissingExamples(cli, inputs, wfDir, fresh, others = {}) {
 	return `example workflows: imported ${names}${keptNote ? `; ${keptNote}` : ''}`;
 }
 
-module.exports = { CREDENTIAL_ID, CREDENTIAL_NAME, SMTP_CREDENTIAL, setUpCredential, setUpModelCredential, setUpSmtpCredential, importMissingExamples };
+/**
+ * The Bearer token of example 08's MCP Server Trigger (credential "U-Mail MCP token"): a random one made with the
+ * playground, remembered in `tokenFile` so later runs print it without a CLI call.
+ */
+async function setUpMcpToken(cli, inputs, tokenFile, fresh) {
+	if (!fresh && fs.existsSync(tokenFile)) return fs.readFileSync(tokenFile, 'utf8').trim();
+	const token = crypto.randomBytes(24).toString('hex');
+	const file = path.join(inputs, 'mcp-credential.json');
+	fs.writeFileSync(file, JSON.stringify([{ id: 'umailMcpBearer01', name: 'U-Mail MCP token', type: 'httpBearerAuth', data: { token } }]));
+	try {
+		await cli(['import:credentials', `--input=${file}`]);
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+	fs.writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+	return token;
+}
+
+module.exports = { CREDENTIAL_ID, CREDENTIAL_NAME, SMTP_CREDENTIAL, setUpCredential, setUpModelCredential, setUpSmtpCredential, setUpMcpToken, importMissingExamples };

@@ -25,7 +25,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const env = require('./n8n-env');
 const { playgroundModel, MODEL_CREDENTIAL } = require('./playgroundModel');
-const { CREDENTIAL_NAME, SMTP_CREDENTIAL, setUpCredential, setUpModelCredential, setUpSmtpCredential, importMissingExamples } = require('./playground-setup');
+const { CREDENTIAL_NAME, SMTP_CREDENTIAL, setUpCredential, setUpModelCredential, setUpSmtpCredential, setUpMcpToken, importMissingExamples } = require('./playground-setup');
 const { startMailbox } = require('./playground-mailbox');
 const { emulatorOptions, n8nSettings, n8nLogFilter } = require('./playground-settings');
 
@@ -143,6 +143,8 @@ async function main(argv) {
 	say(await setUpCredential(cli, inputs, emulator.url, fresh));
 	say(await setUpModelCredential(cli, inputs, started.model.credential, fresh));
 	say(await setUpSmtpCredential(cli, inputs, started.mailbox, fresh));
+	// the MCP Server Trigger's credential of workflows/08, before the examples refer to it
+	const mcpToken = await setUpMcpToken(cli, inputs, path.join(dir, 'mcp-token'), fresh);
 	say(await importMissingExamples(cli, inputs, path.join(ROOT, 'workflows'), fresh, { openAiApi: MODEL_CREDENTIAL, smtp: SMTP_CREDENTIAL }));
 
 	const wanted = Number(process.env.N8N_PORT) || 5678;
@@ -165,7 +167,11 @@ async function main(argv) {
 	await env.setupOwner(running.url, { email, password });
 	const whole = Math.round((Date.now() - t0) / 1000);
 	say(`ready ${whole}s after npm start (n8n itself took ${Math.round(running.readyMs / 1000)}s to start; log: ${path.relative(ROOT, path.join(dir, 'n8n.log'))})`);
-	process.stdout.write(`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n  mail inbox:  ${started.mailbox.url}  (what examples 06 and 07 send)\n\n  Ctrl-C to stop.\n`);
+	process.stdout.write(
+		`\n  n8n editor:  ${running.url}\n  login:       ${email} / ${password}\n  credential:  "${CREDENTIAL_NAME}" → ${emulator.url}\n` +
+			`  mail inbox:  ${started.mailbox.url}  (what examples 06 and 07 send)\n` +
+			`  MCP server:  ${running.url}/mcp/umail once workflow 08 is published, Authorization: Bearer ${mcpToken}\n\n  Ctrl-C to stop.\n`,
+	);
 }
 
 main(process.argv.slice(2)).catch((e) => {

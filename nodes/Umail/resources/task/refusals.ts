@@ -6,7 +6,8 @@ import type { ItemContext } from '../../shared/types';
 /**
  * What an add-task refusal means, in the words of the node's fields. The reference names none of these statuses; they
  * are the ones a `<param>_error` answer takes, so an unknown status is left as it is. An AI agent sees only the
- * error's message, so the hint goes into the message, after the server's own words.
+ * error's message, so the hint goes into the message, after the server's own words; the description keeps only the
+ * server's message, since n8n's MCP Server Trigger hands a client the message and then the description.
  */
 const HINTS: Record<string, (form: UmailRequest['form']) => string> = {
 	tpl_id_error: (form) => `Template: no template with the ID ${form?.tpl_id} exists in this account; list the templates to find the right ID`,
@@ -26,6 +27,6 @@ export function explainRefusal(ctx: ItemContext, request: UmailRequest, error: N
 	return new NodeApiError(
 		ctx.fn.getNode(),
 		{ ...response },
-		{ message: `${error.message}. ${hint}`, description: `${hint}. ${error.description ?? ''}`.trim(), itemIndex: ctx.itemIndex },
+		{ message: `${error.message}. ${hint}`, description: error.description ?? undefined, itemIndex: ctx.itemIndex },
 	);
 }
