@@ -24,6 +24,8 @@ export interface EmulatorOptions {
 	clockSpeed?: number;
 	/** Emit the reference's closing-tag typos (</rebtae>, </task_sn>, </aillist>). */
 	typoTags?: boolean;
+	/** refuse to re-add an address that unsubscribed from the list (see control.setRefuseUnsubscribed) */
+	refuseUnsubscribed?: boolean;
 	/** §6.3 edit-task defaults: see control.setEditDefaults */
 	editDefaults?: 'apply' | 'keep';
 	/** Default true: no console output. */
@@ -111,6 +113,8 @@ export interface EmulatorControl {
 	/** §6.3 edit-task: 'apply' the reference's defaults (send_account/send_domain all, send_status 1, send_qty 0, track_status 0) to fields not sent, or 'keep' them (default). */
 	setEditDefaults(mode: 'apply' | 'keep'): void;
 	setTypoTags(on: boolean): void;
+	/** true: §4.8.1 answers address_unsubscribed, §4.8.2/§4.8.3 count the row as invalid; false (default): re-added */
+	setRefuseUnsubscribed(on: boolean): void;
 	customerOf(username?: string): any;
 	/** Creates a contact list for a user (default: first user); returns its id. */
 	createList(subject?: string, opts?: { username?: string; status?: 'enabled' | 'disabled'; description?: string }): number;

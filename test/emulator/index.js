@@ -455,6 +455,9 @@ async function start(options = {}) {
 		setEditDefaults(mode) {
 			st.editDefaults = mode === 'apply' ? 'apply' : 'keep';
 		},
+		setRefuseUnsubscribed(on) {
+			st.refuseUnsubscribed = !!on;
+		},
 		setTypoTags(on) {
 			st.typoTags = !!on;
 		},
