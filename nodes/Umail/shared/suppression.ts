@@ -83,6 +83,8 @@ export class Suppression {
 	private elsewhere?: Map<string, { listId: string; time: string }>;
 	private hard?: Map<string, string>;
 	private window = '';
+	/** lists whose unsubscribes could not be read (e.g. no such list): nothing may be added to them */
+	readonly failedLists = new Map<string, Error>();
 	/** requests sent to load the suppressions */
 	calls = 0;
 
@@ -125,7 +127,11 @@ export class Suppression {
 			for (const id of listIds) lists.add(id);
 		}
 		await eachLimited([...lists], async (listId) => {
-			await this.unsubscribesOf(listId);
+			try {
+				await this.unsubscribesOf(listId);
+			} catch (error) {
+				this.failedLists.set(listId, error as Error);
+			}
 		});
 		if (sources.includes('anyList')) {
 			this.elsewhere = new Map();

@@ -129,6 +129,14 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 	const suppression = ctx.suppression?.active ? ctx.suppression : undefined;
 	await suppression?.load([...groups.keys()]);
 	const run: AddRun = { fn: ctx.fn, call: ctx.call, settings: s, results, batchNo: { n: 0 } };
+	// a list whose unsubscribes cannot be read (an unknown list) stops the run before any write, or fails its items
+	for (const [contactListId, group] of groups) {
+		const error = suppression?.failedLists.get(contactListId);
+		if (!error) continue;
+		if (!s.continueOnFail) throw error;
+		for (const entry of group) results[entry.index] = { email: entry.contact.email, status: 'failed', contactListId, error: error.message };
+		groups.delete(contactListId);
+	}
 	for (const [contactListId, group] of groups) {
 		const send: AddEntry[] = [];
 		for (const entry of group) {

@@ -98,6 +98,8 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 	const members = await readMembers(async (request) => await call(request), s.contactListId);
 	const suppression = ctx.suppression?.active ? ctx.suppression : undefined;
 	await suppression?.load([s.contactListId]);
+	const unreadable = suppression?.failedLists.get(s.contactListId);
+	if (unreadable) throw unreadable;
 	const plan = makePlan(s, wanted, members, results, suppression);
 	const guard = s.mirror ? guardProblem(plan, s, wanted.length, s.contactListId) : undefined;
 	if (guard && !s.dryRun) throw new NodeOperationError(ctx.fn.getNode(), guard.message, { description: guard.description });
