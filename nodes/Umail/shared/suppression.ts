@@ -41,7 +41,7 @@ export function suppressionFields(defaults: SuppressionSource[]): INodePropertie
 				{ name: 'Unsubscribes From Any List', value: 'anyList', description: 'Addresses that unsubscribed from any contact list of the account' },
 				{ name: 'Hard Failures', value: 'hardFailures', description: 'Addresses that failed hard (does not exist, blacklisted, complaint, invalid) within the window of days' },
 			],
-			default: defaults,
+			default: [...defaults],
 			description: 'Addresses never added: each such item is reported as skipped, with the reason and its date',
 		},
 		{
