@@ -54,6 +54,38 @@ export const bulkAdd = makeWorkflow({
 	],
 });
 
+/** POST { list, prefix, from, count, output } → contacts prefix.from … → Sync Members (Mirror, 20 % guard) into `list`. */
+export const syncMembers = makeWorkflow({
+	id: 'umailQueueSync01',
+	name: 'queue: sync members',
+	nodes: [
+		webhook('umail-queue-sync'),
+		{
+			name: 'Contacts',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: {
+				mode: 'runOnceForAllItems',
+				jsCode: [
+					'const b = $input.first().json.body;',
+					'return Array.from({ length: b.count }, (_, i) => ({ json: {',
+					'  email: `${b.prefix}.${b.from + i}@example.com`, name: `Contact ${b.from + i}`, list: String(b.list), output: b.output,',
+					'} }));',
+				].join('\n'),
+			},
+		},
+		umail('Sync', {
+			resource: 'contactList',
+			operation: 'syncMembers',
+			contactList: byId('={{ $json.list }}'),
+			mode: 'mirror',
+			columns: { mappingMode: 'defineBelow', value: { email: '={{ $json.email }}', name: '={{ $json.name }}' } },
+			output: '={{ $json.output }}',
+			options: { maxRemovalPercent: 20, maxWait: 120 },
+		}),
+	],
+});
+
 /** POST { list } → Export Unsubscribed as a CSV file (binary) → Extract From File; answers the parsed rows. */
 export const exportCsv = makeWorkflow({
 	id: 'umailQueueCsv001',

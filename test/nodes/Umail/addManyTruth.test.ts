@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, NodeOperationError } from 'n8n-workflow';
 
 import { byId, json, runUmail, useEmulator } from './setup';
 
@@ -18,7 +18,7 @@ describe('Address → Add Many tells the truth', () => {
 		env.control.clearLog();
 	});
 	const addMany = async (items: INodeExecutionData[], options: IDataObject = { onInvalid: 'skip' }) =>
-		json(await runUmail(env, { resource: 'address', operation: 'addMany', contactList: byId(listId), options }, { items }));
+		json(await runUmail(env, { resource: 'address', operation: 'addMany', contactList: byId(listId), options: options as INodeParameters }, { items }));
 	const count = (out: IDataObject[]) => out.reduce<Record<string, number>>((acc, o) => ({ ...acc, [String(o.status)]: (acc[String(o.status)] ?? 0) + 1 }), {});
 
 	test('run, run again, two unsubscribe, run again: every status is what U-Mail reported', async () => {
