@@ -95,9 +95,9 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 		return await ctx.call(request, itemIndex);
 	};
 	const { results, wanted } = readInput(ctx, s.contactListId, s.failOnInvalid);
-	const members = await readMembers(async (request) => await call(request), s.contactListId);
 	const suppression = ctx.suppression?.active ? ctx.suppression : undefined;
-	await suppression?.load([s.contactListId]);
+	// the members and the suppressions are read side by side: both are reads, and both come before any write
+	const [members] = await Promise.all([readMembers(async (request) => await call(request), s.contactListId), suppression?.load([s.contactListId])]);
 	const unreadable = suppression?.failedLists.get(s.contactListId);
 	if (unreadable) throw unreadable;
 	const plan = makePlan(s, wanted, members, results, suppression);
