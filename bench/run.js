@@ -220,9 +220,16 @@ async function membersSuite() {
 		return { listId };
 	};
 	try {
-		await scenario(`members-read-${tag}`, `Reads alone: §4.7 streamed + §4.6, list of ${tag}`, emulator, { scenario: 'read-members', url }, { before: async () => await list(true) });
-		await scenario(`members-nochange-${tag}`, `Sync Members, list already holds the ${tag}`, emulator, { scenario: 'sync-members', url, n }, { before: async () => await list(true) });
-		await scenario(`members-nochange-summary-${tag}`, `Sync Members, no change, Summary Only, ${tag}`, emulator, { scenario: 'sync-members', url, n, output: 'summary' }, { before: async () => await list(true) });
+		// the reads alone and the syncs that only read, round after round on one seeded list (nothing is written)
+		const seeded = await list(true);
+		await sideBySide(
+			[
+				[`members-read-${tag}`, `Reads alone: §4.7 streamed + §4.6, list of ${tag}`, { scenario: 'read-members', url, ...seeded }],
+				[`members-nochange-${tag}`, `Sync Members, list already holds the ${tag}`, { scenario: 'sync-members', url, n, ...seeded }],
+				[`members-nochange-summary-${tag}`, `Sync Members, no change, Summary Only, ${tag}`, { scenario: 'sync-members', url, n, output: 'summary', ...seeded }],
+			],
+			emulator,
+		);
 		const churn = n / 100;
 		await scenario(`members-churn-${tag}`, `Sync Members, 1 % churn (${churn} new, ${churn} gone), ${tag}`, emulator, { scenario: 'sync-members', url, n, from: churn }, { before: async () => await list(true) });
 		await scenario(`members-first-${tag}`, `Sync Members, first sync into an empty list, ${tag}`, emulator, { scenario: 'sync-members', url, n }, { before: async () => await list(false) });

@@ -45,7 +45,16 @@ function normal(column: string, value: unknown): string {
 	return column === 'birthday' && text === '0000-00-00' ? '' : text;
 }
 
-/** The columns in which the input's contact differs from the list's copy (a §4.7 record). */
+const SAME: string[] = [];
+
+/** The columns in which the input's contact differs from the list's copy (a §4.7 record). Runs 100,000 times a sync. */
 export function differences(contact: Contact, member: IDataObject): string[] {
-	return COMPARED_COLUMNS.filter((column) => normal(column, contact[column]) !== normal(column, member[MEMBER_FIELD[column] ?? column]));
+	let differing: string[] | undefined;
+	for (const column of COMPARED_COLUMNS) {
+		const mine = contact[column];
+		const theirs = member[MEMBER_FIELD[column] ?? column];
+		if (mine === theirs) continue;
+		if (normal(column, mine) !== normal(column, theirs)) (differing ??= []).push(column);
+	}
+	return differing ?? SAME;
 }

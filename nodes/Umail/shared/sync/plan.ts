@@ -46,34 +46,34 @@ export function makePlan(
 	const inInput = new Set<string>();
 	for (const entry of wanted) {
 		const { contact, index } = entry;
-		const key = contact.email.toLowerCase();
+		const email = contact.email;
+		const key = email.toLowerCase();
 		inInput.add(key);
 		const member = members.get(key);
-		const base: IDataObject = { email: contact.email, contactListId };
-		if (member) {
-			const changed = differences(contact, member);
-			if (changed.length > 0) plan.differing++;
-			base.memberId = String(member.id ?? '');
-			if (changed.length === 0) {
-				results[index] = { ...base, action: 'unchanged', reason: 'sameAsList' };
-			} else if (!options.replace) {
-				results[index] = { ...base, action: 'unchanged', reason: 'differs', differences: changed };
-			} else {
-				// a changed contact that may not be added again stays as it is rather than being deleted for good
-				const kept = suppression?.reasonFor(contactListId, contact.email);
-				if (kept) results[index] = { ...base, action: 'unchanged', reason: 'differs', differences: changed, notReplacedBecause: kept };
-				else {
-					results[index] = { ...base, action: 'replaced', differences: changed };
-					plan.replaceDeletes.push({ id: String(member.id), email: contact.email, replacing: index });
-					plan.adds.push(entry);
-				}
+		if (!member) {
+			const kept = suppression?.reasonFor(contactListId, email);
+			if (kept) results[index] = { email, contactListId, action: 'skipped', ...kept };
+			else {
+				results[index] = { email, contactListId, action: 'added' };
+				plan.adds.push(entry);
 			}
 			continue;
 		}
-		const kept = suppression?.reasonFor(contactListId, contact.email);
-		if (kept) results[index] = { ...base, action: 'skipped', ...kept };
+		const memberId = String(member.id ?? '');
+		const changed = differences(contact, member);
+		if (changed.length === 0) {
+			results[index] = { email, contactListId, memberId, action: 'unchanged', reason: 'sameAsList' };
+			continue;
+		}
+		plan.differing++;
+		const differing = { email, contactListId, memberId, action: 'unchanged', reason: 'differs', differences: changed };
+		// a changed contact that may not be added again stays as it is rather than being deleted for good
+		const kept = options.replace ? suppression?.reasonFor(contactListId, email) : undefined;
+		if (!options.replace) results[index] = differing;
+		else if (kept) results[index] = { ...differing, notReplacedBecause: kept };
 		else {
-			results[index] = { ...base, action: 'added' };
+			results[index] = { email, contactListId, memberId, action: 'replaced', differences: changed };
+			plan.replaceDeletes.push({ id: memberId, email, replacing: index });
 			plan.adds.push(entry);
 		}
 	}
