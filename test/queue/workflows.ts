@@ -23,26 +23,24 @@ const webhook = (path: string, parameters: Record<string, unknown> = {}): Workfl
 	parameters: { httpMethod: 'POST', path, options: {}, ...parameters },
 });
 
+/** A Code node making `body.count` contacts from the webhook's body; `fields` is the object literal's body for item i. */
+const contactsNode = (fields: string): WorkflowNode => ({
+	name: 'Contacts',
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: {
+		mode: 'runOnceForAllItems',
+		jsCode: ['const b = $input.first().json.body;', 'return Array.from({ length: b.count }, (_, i) => ({ json: {', `  ${fields}`, '} }));'].join('\n'),
+	},
+});
+
 /** POST { list, prefix, count, importAbove } → `count` generated contacts → Add Many into `list` (answers at once). */
 export const bulkAdd = makeWorkflow({
 	id: 'umailQueueBulk01',
 	name: 'queue: bulk add',
 	nodes: [
 		webhook('umail-queue-bulk'),
-		{
-			name: 'Contacts',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			parameters: {
-				mode: 'runOnceForAllItems',
-				jsCode: [
-					'const b = $input.first().json.body;',
-					'return Array.from({ length: b.count }, (_, i) => ({ json: {',
-					'  email: `${b.prefix}.${i}@example.com`, name: `Contact ${i}`, list: String(b.list), importAbove: b.importAbove,',
-					'} }));',
-				].join('\n'),
-			},
-		},
+		contactsNode('email: `${b.prefix}.${i}@example.com`, name: `Contact ${i}`, list: String(b.list), importAbove: b.importAbove,'),
 		umail('Add Many', {
 			resource: 'address',
 			operation: 'addMany',
@@ -60,20 +58,7 @@ export const syncMembers = makeWorkflow({
 	name: 'queue: sync members',
 	nodes: [
 		webhook('umail-queue-sync'),
-		{
-			name: 'Contacts',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			parameters: {
-				mode: 'runOnceForAllItems',
-				jsCode: [
-					'const b = $input.first().json.body;',
-					'return Array.from({ length: b.count }, (_, i) => ({ json: {',
-					'  email: `${b.prefix}.${b.from + i}@example.com`, name: `Contact ${b.from + i}`, list: String(b.list), output: b.output,',
-					'} }));',
-				].join('\n'),
-			},
-		},
+		contactsNode('email: `${b.prefix}.${b.from + i}@example.com`, name: `Contact ${b.from + i}`, list: String(b.list), output: b.output,'),
 		umail('Sync', {
 			resource: 'contactList',
 			operation: 'syncMembers',

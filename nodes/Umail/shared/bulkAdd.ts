@@ -1,6 +1,7 @@
 import {
 	type IDataObject,
 	type IExecuteFunctions,
+	type INodeProperties,
 	type JsonObject,
 	NodeApiError,
 	NodeOperationError,
@@ -12,12 +13,14 @@ import {
 	chunk,
 	type Contact,
 	importCounts,
+	MAX_ROWS_PER_CALL,
 	toRow,
 	uniqueImportName,
 	uploadImport,
 	waitForImport,
 } from './batch';
 import { capText } from './errors';
+import type { Params } from './params';
 import type { UmailAnswer, UmailRequest } from './transport';
 
 /**
@@ -44,6 +47,44 @@ export interface AddRun {
 	/** one record per input item, filled in here for the entries sent */
 	results: IDataObject[];
 	batchNo: { n: number };
+}
+
+/** The Options fields of every operation that adds through here (Add Many, Sync Members), each placed in its option list. */
+export const ADD_OPTIONS = {
+	batchSize: {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_CALL },
+		default: MAX_ROWS_PER_CALL,
+		description: 'Contacts sent per call, at most 500 as U-Mail advises',
+	},
+	maxWait: {
+		displayName: 'Max Import Wait (Seconds)',
+		name: 'maxWait',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 300,
+		description: 'How long to wait for a file import to be parsed before returning its current status',
+	},
+	importAbove: {
+		displayName: 'Use File Import Above (Rows)',
+		name: 'importAbove',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 5000,
+		description: 'Contacts for one list above this count are uploaded as one file import instead of batches',
+	},
+} satisfies Record<string, INodeProperties>;
+
+export function readAddSettings(p: Params, continueOnFail: boolean): AddSettings {
+	const number = (name: string, fallback: number, min: number, max?: number) => p.number(`options.${name}`, { min, max, fallback }) ?? fallback;
+	return {
+		batchSize: number('batchSize', MAX_ROWS_PER_CALL, 1, MAX_ROWS_PER_CALL),
+		importAbove: number('importAbove', 5_000, 1),
+		maxWaitMs: number('maxWait', 300, 0) * 1000,
+		continueOnFail,
+	};
 }
 
 /** U-Mail's counts for a call or an import, in English beside its own (Chinese) message. */

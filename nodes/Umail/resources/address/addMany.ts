@@ -1,34 +1,25 @@
 import { type IDataObject, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
-import { collectionReaders, type Contact, type ItemReader, itemReader, MAX_ROWS_PER_CALL } from '../../shared/batch';
-import { addContacts, type AddEntry, type AddRun } from '../../shared/bulkAdd';
+import { collectionReaders, type Contact, type ItemReader, itemReader } from '../../shared/batch';
+import { ADD_OPTIONS, addContacts, type AddEntry, type AddRun, type AddSettings, readAddSettings } from '../../shared/bulkAdd';
 import { readContact } from '../../shared/contacts';
 import { contactListLocator, optionsField } from '../../shared/fields';
 import { suppressionFields } from '../../shared/suppression';
 import type { BatchContext, OperationDef } from '../../shared/types';
 import { contactFields } from './fields';
 
-interface Settings {
-	batchSize: number;
-	importAbove: number;
-	maxWaitMs: number;
+interface Settings extends AddSettings {
 	onInvalid: 'fail' | 'skip';
 	dedupe: boolean;
-	continueOnFail: boolean;
 }
 
 function readSettings(ctx: BatchContext): Settings {
 	const p = ctx.params(0);
 	const options = p.collection('options');
-	const number = (name: string, fallback: number, min: number, max?: number) =>
-		p.number(name, { min, max, fallback }) ?? fallback;
 	return {
-		batchSize: number('options.batchSize', MAX_ROWS_PER_CALL, 1, MAX_ROWS_PER_CALL),
-		importAbove: number('options.importAbove', 5_000, 1),
-		maxWaitMs: number('options.maxWait', 300, 0) * 1000,
+		...readAddSettings(p, ctx.fn.continueOnFail()),
 		onInvalid: options.onInvalid === 'skip' ? 'skip' : 'fail',
 		dedupe: options.dedupe !== false,
-		continueOnFail: ctx.fn.continueOnFail(),
 	};
 }
 
@@ -180,22 +171,8 @@ export const addMany: OperationDef = {
 		contactFields({ mapped: true }),
 		...suppressionFields(['thisList']),
 		optionsField([
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_CALL },
-				default: MAX_ROWS_PER_CALL,
-				description: 'Contacts sent per call, at most 500 as U-Mail advises',
-			},
-			{
-				displayName: 'Max Import Wait (Seconds)',
-				name: 'maxWait',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 300,
-				description: 'How long to wait for a file import to be parsed before returning its current status',
-			},
+			ADD_OPTIONS.batchSize,
+			ADD_OPTIONS.maxWait,
 			{
 				displayName: 'On Invalid Contact',
 				name: 'onInvalid',
@@ -218,14 +195,7 @@ export const addMany: OperationDef = {
 				default: true,
 				description: 'Whether to send an email only once per contact list and report later copies as "duplicate"',
 			},
-			{
-				displayName: 'Use File Import Above (Rows)',
-				name: 'importAbove',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 5000,
-				description: 'Contacts for one list above this count are uploaded as one file import instead of batches',
-			},
+			ADD_OPTIONS.importAbove,
 		]),
 	],
 	suppression: true,

@@ -1,7 +1,6 @@
 import { type IDataObject, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
-import { MAX_ROWS_PER_CALL } from '../../shared/batch';
-import type { AddEntry } from '../../shared/bulkAdd';
+import { ADD_OPTIONS, type AddEntry, readAddSettings } from '../../shared/bulkAdd';
 import { readContact } from '../../shared/contacts';
 import { contactListLocator, optionsField } from '../../shared/fields';
 import { Params } from '../../shared/params';
@@ -27,12 +26,7 @@ function readSettings(ctx: BatchContext) {
 		maxRemovalPercent: number('options.maxRemovalPercent', 10, 0, 100),
 		allowEmptyInput: options.allowEmptyInput === true,
 		failOnInvalid: options.onInvalid === 'fail',
-		add: {
-			batchSize: number('options.batchSize', MAX_ROWS_PER_CALL, 1, MAX_ROWS_PER_CALL),
-			importAbove: number('options.importAbove', 5_000, 1),
-			maxWaitMs: number('options.maxWait', 300, 0) * 1000,
-			continueOnFail: ctx.fn.continueOnFail(),
-		},
+		add: readAddSettings(p, ctx.fn.continueOnFail()),
 	};
 }
 
@@ -187,8 +181,8 @@ export const syncMembers: OperationDef = {
 		},
 		optionsField([
 			{ displayName: 'Allow Empty Input', name: 'allowEmptyInput', type: 'boolean', default: false, description: 'Whether Mirror may run with no valid input item (it would remove every member)' },
-			{ displayName: 'Batch Size', name: 'batchSize', type: 'number', typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_CALL }, default: MAX_ROWS_PER_CALL, description: 'Contacts sent per add call, at most 500 as U-Mail advises' },
-			{ displayName: 'Max Import Wait (Seconds)', name: 'maxWait', type: 'number', typeOptions: { minValue: 0 }, default: 300, description: 'How long to wait for a file import to be parsed' },
+			ADD_OPTIONS.batchSize,
+			ADD_OPTIONS.maxWait,
 			{ displayName: 'Max Removal (%)', name: 'maxRemovalPercent', type: 'number', typeOptions: { minValue: 0, maxValue: 100 }, default: 10, description: 'Mirror refuses to remove a larger share of the list than this' },
 			{
 				displayName: 'On Invalid Contact',
@@ -200,7 +194,7 @@ export const syncMembers: OperationDef = {
 				],
 				default: 'skip',
 			},
-			{ displayName: 'Use File Import Above (Rows)', name: 'importAbove', type: 'number', typeOptions: { minValue: 1 }, default: 5000, description: 'More contacts to add than this are uploaded as one file import' },
+			ADD_OPTIONS.importAbove,
 		]),
 	],
 	suppression: true,
