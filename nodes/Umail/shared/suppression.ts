@@ -37,9 +37,9 @@ export function suppressionFields(defaults: SuppressionSource[]): INodePropertie
 			name: 'suppression',
 			type: 'multiOptions',
 			options: [
+				{ name: 'Hard Failures', value: 'hardFailures', description: 'Addresses that failed hard (does not exist, blacklisted, complaint, invalid) within the window of days' },
 				{ name: "This List's Unsubscribes", value: 'thisList', description: 'Addresses that unsubscribed from the contact list they would be added to (§4.6)' },
 				{ name: 'Unsubscribes From Any List', value: 'anyList', description: 'Addresses that unsubscribed from any contact list of the account' },
-				{ name: 'Hard Failures', value: 'hardFailures', description: 'Addresses that failed hard (does not exist, blacklisted, complaint, invalid) within the window of days' },
 			],
 			default: [...defaults],
 			description: 'Addresses never added: each such item is reported as skipped, with the reason and its date',
