@@ -195,7 +195,7 @@ describeQueue('the pack in n8n queue mode: main + 2 workers, Redis, Postgres', (
 		const [again] = await syncOnce({ from: 100, count: 10_000, output: 'summary' });
 		expect(again[0]).toMatchObject({ counts: { added: 0, unchanged: 10_000, removed: 0 } });
 		expect(emu.control.log.filter((e: any) => ['ml-addr-add', 'ml-addr-add-file', 'ml-addr-del'].includes(e.do))).toHaveLength(0);
-		figures.syncMembers = { contacts: 10_000, twoFirstSyncsMs: firstMs, churnSyncMs: churnMs, churnSummary: churn[0] };
+		figures.syncMembers = { contacts: 10_000, twoFirstSyncsMs: firstMs, churnSyncMs: churnMs, churnSummary: { ...churn[0], removed: churn[0].removed.length } };
 		note(`Sync Members: ${JSON.stringify(figures.syncMembers)}`);
 	}, 6 * 60_000);
 
@@ -283,7 +283,10 @@ describeQueue('the pack in n8n queue mode: main + 2 workers, Redis, Postgres', (
 		expect(list(id).addrs.size).toBe(20_000);
 		const out = (await q.execution(rerun.id)).result.items('Add Many');
 		expect(out).toHaveLength(20_000);
-		expect(new Set(out.map((item) => item.status))).toEqual(new Set(['added']));
+		// the whole batches sent before the kill come back as duplicates (U-Mail's counts say so), the rest as added
+		const statuses = out.map((item) => String(item.status));
+		expect(statuses.filter((status) => status === 'duplicate')).toHaveLength(sentAtKill.rows);
+		expect(statuses.filter((status) => status === 'added')).toHaveLength(20_000 - sentAtKill.rows);
 		figures.killedWorker = { ...(figures.killedWorker as object), rerun: { status: rerun.status, rows: list(id).addrs.size, calls: adds().length - sentAtKill.calls } };
 	}, 3 * 60_000);
 
