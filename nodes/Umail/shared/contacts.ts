@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 
 import { brokenColumn, type Contact, ROW_COLUMNS, VARIABLES } from './batch';
 import type { Params } from './params';
@@ -31,6 +31,13 @@ export function readContact(p: Params, value: (column: string) => unknown): Cont
 		throw p.fail(broken, 'holds a ";", a TAB or a line break, which would shift the columns of its row (U-Mail has no escaping)');
 	}
 	return contact;
+}
+
+/** The error of On Invalid Contact = Fail names the way around it (Add Many: "send", Sync Members: "sync"). */
+export function withSkipHint(failure: NodeOperationError, verb: string): NodeOperationError {
+	const hint = `To ${verb} the valid items and report this one as "rejected", set Options → On Invalid Contact to "Skip and Report".`;
+	failure.description = failure.description ? `${failure.description} ${hint}` : hint;
+	return failure;
 }
 
 /** §4.7 names some columns its own way (`fullname`, `brithday` [sic]) and answers no sex. */

@@ -2,7 +2,7 @@ import { type IDataObject, type INodeExecutionData, NodeOperationError } from 'n
 
 import { collectionReaders, type Contact, type ItemReader, itemReader } from '../../shared/batch';
 import { ADD_OPTIONS, addContacts, type AddEntry, type AddRun, type AddSettings, readAddSettings } from '../../shared/bulkAdd';
-import { readContact } from '../../shared/contacts';
+import { readContact, withSkipHint } from '../../shared/contacts';
 import { contactListLocator, optionsField } from '../../shared/fields';
 import { suppressionFields } from '../../shared/suppression';
 import type { BatchContext, OperationDef } from '../../shared/types';
@@ -64,13 +64,6 @@ function readItem(
 	}
 }
 
-/** The Fail error names the way around it. */
-function withSkipHint(failure: NodeOperationError): NodeOperationError {
-	const hint = 'To send the valid items and report this one as "rejected", set Options → On Invalid Contact to "Skip and Report".';
-	failure.description = failure.description ? `${failure.description} ${hint}` : hint;
-	return failure;
-}
-
 /**
  * Bulk add across all input items (§4.8.2 / §4.8.3): every item is checked before any request, grouped by contact list,
  * kept out when suppressed, sent in calls of at most 500 rows, or, above Use File Import Above, uploaded as one file
@@ -87,7 +80,7 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 	for (let index = 0; index < ctx.items.length; index++) {
 		const read = readItem(ctx, fieldReaders, index);
 		if ('failure' in read) {
-			if (s.onInvalid === 'fail' && !s.continueOnFail) throw withSkipHint(read.failure);
+			if (s.onInvalid === 'fail' && !s.continueOnFail) throw withSkipHint(read.failure, 'send');
 			const given = fieldReaders.email(index);
 			const email = typeof given === 'string' || typeof given === 'number' ? String(given).trim() : '';
 			const reason = read.failure.message;

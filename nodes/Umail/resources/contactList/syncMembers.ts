@@ -1,7 +1,7 @@
 import { type IDataObject, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
 import { ADD_OPTIONS, type AddEntry, readAddSettings } from '../../shared/bulkAdd';
-import { readContact } from '../../shared/contacts';
+import { readContact, withSkipHint } from '../../shared/contacts';
 import { contactListLocator, optionsField } from '../../shared/fields';
 import { Params } from '../../shared/params';
 import { suppressionFields } from '../../shared/suppression';
@@ -54,10 +54,7 @@ function readInput(ctx: BatchContext, contactListId: string, failOnInvalid: bool
 			wanted.push({ index, contact });
 		} catch (error) {
 			const failure = error instanceof NodeOperationError ? error : new NodeOperationError(ctx.fn.getNode(), `Item ${index + 1}: ${(error as Error).message}`, { itemIndex: index });
-			if (failOnInvalid && !ctx.fn.continueOnFail()) {
-				failure.description = `${failure.description ?? ''} To sync the valid items and report this one as "rejected", set Options → On Invalid Contact to "Skip and Report".`.trim();
-				throw failure;
-			}
+			if (failOnInvalid && !ctx.fn.continueOnFail()) throw withSkipHint(failure, 'sync');
 			const given = value(index, 'email');
 			const email = typeof given === 'string' || typeof given === 'number' ? String(given).trim() : '';
 			results[index] = { email, contactListId, action: 'rejected', reason: 'invalid', reasonDetail: failure.message };
