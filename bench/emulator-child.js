@@ -78,6 +78,17 @@ const commands = {
 	},
 	createList: ({ subject }) => emu.control.createList(subject),
 	seedAddresses: ({ listId, n }) => emu.control.seedAddresses(listId, n),
+	/** contacts from..from+n as bench/members.ts makes them (name and phone equal: a sync finds nothing changed) */
+	seedContacts({ listId, from = 0, n }) {
+		const st = emu.control.state;
+		const list = st.getList(emu.control.customerOf(), listId);
+		const rows = new Array(n);
+		for (let k = 0; k < n; k++) {
+			const i = from + k;
+			rows[k] = { address: `contact${i}@crm.example.com`, fullname: `Contact ${i}`, phone: `+86 10 5555 ${String(i).padStart(6, '0')}` };
+		}
+		return st.addRows(list, rows).added;
+	},
 	seedOpeners: ({ n }) => sentTask(emu.control, seedOpeners(emu.control, n)),
 	seedFailedAddresses: ({ target, n, type }) => emu.control.seedFailedAddresses(target ?? emu.control.clock.today(), n, { type }),
 	today: () => emu.control.clock.today(),

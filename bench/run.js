@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * npm run bench [-- --runs 3] [--latency 20] [--only sync,exports,opens,poll] [--match KEY] [--out BENCHMARKS.md]
+ * npm run bench [-- --runs 3] [--latency 20] [--only sync,members,exports,opens,poll] [--members-n 100000] [--match KEY] [--out BENCHMARKS.md]
  * (--match: only scenarios whose key contains KEY, e.g. sync-batch-10k; to recheck one figure, with --out elsewhere)
  *
  * Builds bench/scenarios.ts with esbuild, starts the emulator in its own process (bench/emulator-child.js) with the
@@ -17,7 +17,7 @@ const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(__dirname, '.build');
 
 function parseArgs(argv) {
-	const args = { runs: 3, latency: 20, only: null, match: null, out: path.join(ROOT, 'BENCHMARKS.md') };
+	const args = { runs: 3, latency: 20, only: null, match: null, out: path.join(ROOT, 'BENCHMARKS.md'), membersN: 100_000 };
 	for (let i = 0; i < argv.length; i++) {
 		const [name, inline] = argv[i].split('=');
 		const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -26,6 +26,7 @@ function parseArgs(argv) {
 		else if (name === '--only') args.only = new Set(value().split(','));
 		else if (name === '--match') args.match = value();
 		else if (name === '--out') args.out = path.resolve(value());
+		else if (name === '--members-n') args.membersN = Number(value());
 	}
 	return args;
 }
@@ -207,6 +208,37 @@ async function syncSuite() {
 	}
 }
 
+/** Contact List → Sync Members at 100,000 (or --members-n): the issue's targets, beside Add Many and the reads alone. */
+async function membersSuite() {
+	const emulator = startEmulator(args.latency);
+	const { url } = await emulator.start();
+	const n = args.membersN;
+	const tag = n >= 1000 ? `${n / 1000}k` : String(n);
+	const list = async (seed) => {
+		const listId = await emulator.call('createList', { subject: `members-${n}-${Date.now()}` });
+		if (seed) await emulator.call('seedContacts', { listId, from: 0, n });
+		return { listId };
+	};
+	try {
+		// the reads alone and the syncs that only read, round after round on one seeded list (nothing is written)
+		const seeded = await list(true);
+		await sideBySide(
+			[
+				[`members-read-${tag}`, `Reads alone: §4.7 streamed + §4.6, list of ${tag}`, { scenario: 'read-members', url, ...seeded }],
+				[`members-nochange-${tag}`, `Sync Members, list already holds the ${tag}`, { scenario: 'sync-members', url, n, ...seeded }],
+				[`members-nochange-summary-${tag}`, `Sync Members, no change, Summary Only, ${tag}`, { scenario: 'sync-members', url, n, output: 'summary', ...seeded }],
+			],
+			emulator,
+		);
+		const churn = n / 100;
+		await scenario(`members-churn-${tag}`, `Sync Members, 1 % churn (${churn} new, ${churn} gone), ${tag}`, emulator, { scenario: 'sync-members', url, n, from: churn }, { before: async () => await list(true) });
+		await scenario(`members-first-${tag}`, `Sync Members, first sync into an empty list, ${tag}`, emulator, { scenario: 'sync-members', url, n }, { before: async () => await list(false) });
+		await scenario(`members-addmany-${tag}`, `Add Many, defaults (file import), same ${tag}, for comparison`, emulator, { scenario: 'sync-pack', url, n }, { before: async () => await list(false) });
+	} finally {
+		await emulator.stop();
+	}
+}
+
 async function exportSuite() {
 	const emulator = startEmulator(args.latency);
 	const { url } = await emulator.start();
@@ -312,6 +344,7 @@ async function main() {
 	console.log(`stream.ts agrees with decodeXml (${check.items} cases)`);
 	const suites = [
 		['sync', syncSuite],
+		['members', membersSuite],
 		['exports', exportSuite],
 		['opens', opensSuite],
 		['poll', pollSuite],

@@ -15,6 +15,7 @@ import { streamDecoders } from '../nodes/Umail/shared/stream';
 import { transportSettings, type UmailRequest } from '../nodes/Umail/shared/transport';
 import { runNode, runPoll } from '../test/helpers/n8n';
 import { chunkedDecodeXmlStream } from './chunkedDecoder';
+import { memberScenarios, type MembersInput } from './members';
 import { decodeWith, fetchPieces } from './decoders';
 import { HttpRequestLike, XmlLike } from './naive';
 import { checkStream } from './stream-check';
@@ -35,6 +36,10 @@ export interface ScenarioInput {
 	verify?: boolean;
 	parameters?: INodeParameters;
 	triggerPath?: string;
+	/** members suite: contacts from..from+n, the sync's output and mode */
+	from?: number;
+	output?: MembersInput['output'];
+	mode?: MembersInput['mode'];
 }
 
 export interface ScenarioResult {
@@ -229,6 +234,10 @@ const scenarios: Record<string, { setup?: (input: ScenarioInput) => unknown; run
 };
 
 let prepared: unknown;
+
+for (const [key, entry] of Object.entries(memberScenarios)) {
+	scenarios[key] = { setup: 'setup' in entry ? entry.setup : undefined, run: async (input) => await entry.run(input, prepared) };
+}
 
 async function main(input: ScenarioInput): Promise<ScenarioResult> {
 	transportSettings.timeoutMs = 600_000;

@@ -108,7 +108,7 @@ const SHOTS = {
 	/** a resource locator open: the contact lists, searched in U-Mail */
 	async 'resource-locator'(page, url) {
 		await openWorkflow(page, url, '02-crm-to-list-sync.json');
-		await openNode(page, 'Add to contact list');
+		await openNode(page, 'Sync list (mirror)');
 		await page.locator('[data-test-id="rlc-input"]').first().click();
 		await page.locator('[data-test-id="rlc-item"]').first().waitFor();
 		await page.waitForTimeout(1500);

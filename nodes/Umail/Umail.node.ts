@@ -10,6 +10,7 @@ import { describeResources } from './actions/describe';
 import { route } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { RESOURCES } from './resources';
+import { getContactColumns } from './shared/sync/columns';
 import type { ResourceDef } from './shared/types';
 
 /** The canvas subtitle in the names the editor shows ("Add Many: Address"), not the values ("addMany: address"). */
@@ -40,7 +41,7 @@ export class Umail implements INodeType {
 		properties: describeResources(RESOURCES),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping: { getContactColumns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

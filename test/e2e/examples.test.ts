@@ -109,24 +109,45 @@ describeN8n(`example workflows in n8n ${n8n?.version}`, () => {
 	);
 
 	it(
-		'CRM-to-list sync: CSV → Add Many (dedupe, invalid skipped) → summary by status',
+		'CRM-to-list sync: the dry run stops at the removal guard; with a raised limit the mirror sync writes only the changes',
 		async () => {
-			const before = emails(418801);
+			const before = emails(418801).sort();
 			expect(list(418801).subject).toBe('VIP 客户');
 			const res = ok(await inst.execute('umailExCrmSync01'));
-			const rows = res.items('Parse CSV');
-			expect(rows).toHaveLength(10);
-			const results = res.items('Add to contact list');
-			expect(results).toHaveLength(10);
-			const summary = Object.fromEntries(res.items('Summary').map((s) => [s.status, s.count_email]));
-			expect(summary).toEqual({ added: 8, duplicate: 1, rejected: 1 });
+			expect(res.items('Parse CSV')).toHaveLength(14);
+			// the CRM export leaves out vip2@example.org: 1 of 5 members (20 %) is more than the default 10 %
+			const [plan] = res.items('Plan (dry run)');
+			expect(plan).toMatchObject({ action: 'summary', dryRun: true, counts: { added: 8, unchanged: 4, skipped: 1, rejected: 1, removed: 1 }, removed: ['vip2@example.org'] });
+			expect(plan.guard).toMatch(/Mirror would remove 1 of the 5 members .* raise Options → Max Removal \(%\) to at least 20/);
+			expect(res.items('Review the plan')).toHaveLength(1);
+			expect(res.runData['Sync list (mirror)']).toBeUndefined();
+			expect(emails(418801).sort()).toEqual(before);
 
-			const added = results.filter((r) => r.status === 'added').map((r) => r.email);
-			expect(emails(418801).sort()).toEqual([...before, ...added].sort());
+			// the same workflow with Max Removal 25 %: the real sync runs
+			const workflow = structuredClone(examples.find((w) => w.id === 'umailExCrmSync01'));
+			workflow.id = 'umailExCrmSync02';
+			for (const node of workflow.nodes) if (node.parameters.operation === 'syncMembers') node.parameters.options = { maxRemovalPercent: 25 };
+			const applied = ok(await inst.run(workflow));
+			const results = applied.items('Sync list (mirror)');
+			const actions = results.slice(0, 14).map((r) => r.action);
+			expect(actions.filter((a) => a === 'added')).toHaveLength(8);
+			expect(results.find((r) => r.action === 'removed')).toMatchObject({ email: 'vip2@example.org' });
+			expect(results.find((r) => r.email === 'not-an-email')).toMatchObject({ action: 'rejected', reason: 'invalid' });
+			expect(results.find((r) => r.email === 'Li.Na@Example.com')).toMatchObject({ action: 'skipped', reason: 'duplicateInInput', duplicateOf: 1 });
+			const byAction = Object.fromEntries(applied.items('Summary by action').map((s) => [s.action, s.count_email]));
+			expect(byAction).toMatchObject({ added: 8, unchanged: 4, skipped: 1, rejected: 1, removed: 1 });
+			const crm = res.items('To contact columns').filter((c) => c.email !== 'not-an-email' && c.email !== 'Li.Na@Example.com');
+			expect(emails(418801).map((e) => e.toLowerCase()).sort()).toEqual(crm.map((c) => String(c.email).toLowerCase()).sort());
 			const li = list(418801).addrs.get('li.na@example.com');
 			expect(li).toMatchObject({ fullname: '李娜', phone: '13800000001', area: 'Shenzhen' });
 			expect(li.vars[0]).toBe('C-1001');
-			expect(results.find((r) => r.status === 'rejected')?.email).toBe('not-an-email');
+
+			// run again: nothing to write
+			const again = ok(await inst.run({ ...workflow, id: 'umailExCrmSync03' }));
+			const [summary] = again.items('Sync list (mirror)').filter((r) => r.action === 'summary');
+			expect(summary).toMatchObject({ counts: { added: 0, removed: 0, unchanged: 12 }, apiCalls: { adds: 0, removals: 0 } });
+			// eslint-disable-next-line no-console
+			console.log(`[e2e] CRM sync: dry run ${res.ms} ms, sync ${applied.ms} ms, rerun ${again.ms} ms; ${JSON.stringify(summary)}`);
 		},
 		TIMEOUT.execute,
 	);

@@ -23,6 +23,7 @@ function parseArgs(argv) {
 		else if (name === '--work-speed') a.workSpeed = Number(val());
 		else if (name === '--auth-failure') a.authFailure = val();
 		else if (name === '--typo-tags') a.typoTags = true;
+		else if (name === '--refuse-unsubscribed') a.refuseUnsubscribed = true;
 		else if (name === '--verbose') a.quiet = false;
 		else if (name === '--help' || name === '-h') a.help = true;
 	}

@@ -700,6 +700,7 @@ function addrAdd(ctx) {
 	const r = st.addAddress(l, p);
 	if (r.error === 'invalid') return err(ctx, 'address_error', `邮箱地址 ${p.address} 格式错误`);
 	if (r.error === 'duplicate') return err(ctx, 'address_exist', `邮箱地址 ${p.address} 已存在`);
+	if (r.error === 'unsubscribed') return err(ctx, 'address_unsubscribed', `邮箱地址 ${p.address} 已退订`);
 	return String(p.return_id) === '1' ? ok(ctx, r.addr.id) : ok(ctx, '添加地址成功');
 }
 // §4.8.3
@@ -774,14 +775,15 @@ function mlSub(ctx) {
 		dup = 0;
 	for (const r of rows) {
 		const name = r.name || r.address.split('@')[0];
+		// subscribing is the address's own opt-in: it lifts the unsubscribe before the add
+		const key = r.address.toLowerCase();
+		const wasUnsub = l.unsub.filter((u) => u.email.toLowerCase() === key);
+		l.unsub = l.unsub.filter((u) => u.email.toLowerCase() !== key);
 		const res = st.addAddress(l, { address: r.address, fullname: name });
+		if (res.error === 'invalid') l.unsub.push(...wasUnsub);
 		if (res.error === 'invalid') invalid++;
 		else if (res.error === 'duplicate') dup++;
 		else added++;
-		if (!res.error || res.error === 'duplicate') {
-			const k = r.address.toLowerCase();
-			l.unsub = l.unsub.filter((u) => u.email.toLowerCase() !== k);
-		}
 	}
 	if (rows.length === 1 && invalid === 1) return err(ctx, 'address_error', `邮箱地址 ${rows[0].address} 格式错误`);
 	return ok(ctx, `订阅成功 ${added} 个, 无效地址 ${invalid} 个, 已订阅 ${dup} 个`);

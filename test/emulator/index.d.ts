@@ -27,6 +27,8 @@ export interface EmulatorOptions {
 	workSpeed?: number;
 	/** Emit the reference's closing-tag typos (</rebtae>, </task_sn>, </aillist>). */
 	typoTags?: boolean;
+	/** refuse to re-add an address that unsubscribed from the list (see control.setRefuseUnsubscribed) */
+	refuseUnsubscribed?: boolean;
 	/** §6.3 edit-task defaults: see control.setEditDefaults */
 	editDefaults?: 'apply' | 'keep';
 	/** Default true: no console output. */
@@ -128,6 +130,8 @@ export interface EmulatorControl {
 	/** Answers gzip-compressed (Content-Encoding: gzip). */
 	setGzip(on: boolean): void;
 	setTypoTags(on: boolean): void;
+	/** true: §4.8.1 answers address_unsubscribed, §4.8.2/§4.8.3 count the row as invalid; false (default): re-added */
+	setRefuseUnsubscribed(on: boolean): void;
 	customerOf(username?: string): any;
 	/** Creates a contact list for a user (default: first user); returns its id. */
 	createList(subject?: string, opts?: { username?: string; status?: 'enabled' | 'disabled'; description?: string }): number;

@@ -482,6 +482,9 @@ async function start(options = {}) {
 		setGzip(on) {
 			answerGzip = !!on;
 		},
+		setRefuseUnsubscribed(on) {
+			st.refuseUnsubscribed = !!on;
+		},
 		setTypoTags(on) {
 			st.typoTags = !!on;
 		},

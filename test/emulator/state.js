@@ -200,6 +200,8 @@ class State {
 		this.typoTags = !!this.opts.typoTags;
 		/** §6.3 edit-task: 'keep' the fields not sent, or 'apply' the reference's defaults to them */
 		this.editDefaults = this.opts.editDefaults === 'apply' ? 'apply' : 'keep';
+		/** the reference is silent on re-adding an unsubscribed address: true refuses it (counted as invalid in §4.8.2) */
+		this.refuseUnsubscribed = !!this.opts.refuseUnsubscribed;
 		this._aggCache = new Map();
 		for (const u of this.users) this.customer(u.customerId, u);
 	}
@@ -277,6 +279,7 @@ class State {
 		if (!isEmail(email)) return { error: 'invalid' };
 		const key = email.toLowerCase();
 		if (l.addrs.has(key)) return { error: 'duplicate', addr: l.addrs.get(key) };
+		if (this.refuseUnsubscribed && this.isUnsubscribed(l, key)) return { error: 'unsubscribed' };
 		const a = new Addr(this.nextId('addr'), l.id, email, this.now);
 		if (fields.fullname != null) a.fullname = String(fields.fullname);
 		if (fields.sex === 'M' || fields.sex === 'F') a.sex = fields.sex;
@@ -317,7 +320,7 @@ class State {
 		for (const r of rows) {
 			const res = this.addAddress(l, r);
 			if (res.addr && !res.error) added++;
-			else if (res.error === 'invalid') invalid++;
+			else if (res.error === 'invalid' || res.error === 'unsubscribed') invalid++;
 			else duplicate++;
 		}
 		return { added, invalid, duplicate, total: rows.length };
@@ -335,6 +338,9 @@ class State {
 				return;
 			}
 		}
+	}
+	isUnsubscribed(l, key) {
+		return l.unsub.some((u) => u.email.toLowerCase() === key);
 	}
 	unsubscribe(l, email) {
 		const key = email.toLowerCase();

@@ -23,26 +23,24 @@ const webhook = (path: string, parameters: Record<string, unknown> = {}): Workfl
 	parameters: { httpMethod: 'POST', path, options: {}, ...parameters },
 });
 
+/** A Code node making `body.count` contacts from the webhook's body; `fields` is the object literal's body for item i. */
+const contactsNode = (fields: string): WorkflowNode => ({
+	name: 'Contacts',
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: {
+		mode: 'runOnceForAllItems',
+		jsCode: ['const b = $input.first().json.body;', 'return Array.from({ length: b.count }, (_, i) => ({ json: {', `  ${fields}`, '} }));'].join('\n'),
+	},
+});
+
 /** POST { list, prefix, count, importAbove } → `count` generated contacts → Add Many into `list` (answers at once). */
 export const bulkAdd = makeWorkflow({
 	id: 'umailQueueBulk01',
 	name: 'queue: bulk add',
 	nodes: [
 		webhook('umail-queue-bulk'),
-		{
-			name: 'Contacts',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			parameters: {
-				mode: 'runOnceForAllItems',
-				jsCode: [
-					'const b = $input.first().json.body;',
-					'return Array.from({ length: b.count }, (_, i) => ({ json: {',
-					'  email: `${b.prefix}.${i}@example.com`, name: `Contact ${i}`, list: String(b.list), importAbove: b.importAbove,',
-					'} }));',
-				].join('\n'),
-			},
-		},
+		contactsNode('email: `${b.prefix}.${i}@example.com`, name: `Contact ${i}`, list: String(b.list), importAbove: b.importAbove,'),
 		umail('Add Many', {
 			resource: 'address',
 			operation: 'addMany',
@@ -50,6 +48,25 @@ export const bulkAdd = makeWorkflow({
 			email: '={{ $json.email }}',
 			name: '={{ $json.name }}',
 			options: { batchSize: 500, importAbove: '={{ $json.importAbove }}', maxWait: 120 },
+		}),
+	],
+});
+
+/** POST { list, prefix, from, count, output } → contacts prefix.from … → Sync Members (Mirror, 20 % guard) into `list`. */
+export const syncMembers = makeWorkflow({
+	id: 'umailQueueSync01',
+	name: 'queue: sync members',
+	nodes: [
+		webhook('umail-queue-sync'),
+		contactsNode('email: `${b.prefix}.${b.from + i}@example.com`, name: `Contact ${b.from + i}`, list: String(b.list), output: b.output,'),
+		umail('Sync', {
+			resource: 'contactList',
+			operation: 'syncMembers',
+			contactList: byId('={{ $json.list }}'),
+			mode: 'mirror',
+			columns: { mappingMode: 'defineBelow', value: { email: '={{ $json.email }}', name: '={{ $json.name }}' } },
+			output: '={{ $json.output }}',
+			options: { maxRemovalPercent: 20, maxWait: 120 },
 		}),
 	],
 });

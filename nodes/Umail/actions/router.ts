@@ -12,6 +12,7 @@ import { addLabels } from '../shared/answers';
 import { guardCreate } from '../shared/idempotency';
 import { limitOf } from '../shared/outputs';
 import { Params } from '../shared/params';
+import { readSuppression, Suppression } from '../shared/suppression';
 import { capForModel, isAiTool } from '../shared/tool';
 import { umailRequest, type UmailRequest } from '../shared/transport';
 import type { ItemContext, OperationDef, OperationResult } from '../shared/types';
@@ -109,14 +110,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const call = async (request: UmailRequest, itemIndex?: number) => await umailRequest.call(this, { label, effect: op.effect, answerSize: op.answerSize, ...request }, itemIndex);
 
 	if (op.runBatch) {
-		return [
-			await op.runBatch({
-				fn: this,
-				items,
-				params: (itemIndex) => new Params(this, itemIndex, op.properties),
-				call,
-			}),
-		];
+		const params = (itemIndex: number) => new Params(this, itemIndex, op.properties);
+		const suppression =
+			op.suppression && items.length > 0 ? new Suppression(async (request) => await call(request, 0), readSuppression(params(0))) : undefined;
+		return [await op.runBatch({ fn: this, items, params, call, suppression })];
 	}
 
 	const out: INodeExecutionData[] = [];

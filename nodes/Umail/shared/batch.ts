@@ -177,14 +177,17 @@ function ranges(indexes: number[]): string {
 	return out.join(', ');
 }
 
+/** statuses of rows U-Mail has processed (added, or counted as duplicate or refused): a rerun need not send them */
+const TAKEN = new Set(['added', 'accepted', 'duplicate', 'rejected']);
+
 /** The items U-Mail accepted so far in a bulk run, for the error that stops it, so a rerun can leave them out. */
 export function acceptedSoFar(results: IDataObject[]): { accepted: number; sent: string } {
 	const indexes: number[] = [];
 	results.forEach((result, index) => {
-		if (result && (result.status === 'added' || result.status === 'imported')) indexes.push(index);
+		if (result && (result.batch ?? result.importId) !== undefined && TAKEN.has(String(result.status))) indexes.push(index);
 	});
 	const sent = indexes.length
-		? `${indexes.length} item(s) were already sent and accepted (items ${ranges(indexes)}); no call was made after the failure`
+		? `${indexes.length} item(s) were already sent and taken by U-Mail (items ${ranges(indexes)}); no call was made after the failure`
 		: 'No item was accepted before the failure; no call was made after it';
 	return { accepted: indexes.length, sent };
 }

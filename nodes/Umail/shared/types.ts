@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { CodeTable } from './codes';
 import type { IdempotentDef } from './idempotency';
 import type { Params } from './params';
+import type { Suppression } from './suppression';
 import type { AnswerSize, Effect, UmailAnswer, UmailRequest } from './transport';
 
 /** What an operation gets for one input item. */
@@ -21,6 +22,8 @@ export interface BatchContext {
 	/** the parameter reader for item i */
 	params(itemIndex: number): Params;
 	call(request: UmailRequest, itemIndex?: number): Promise<UmailAnswer>;
+	/** set for operations that declare `suppression`: the addresses they must not add, loaded on demand */
+	suppression?: Suppression;
 }
 
 export interface PageRequest {
@@ -65,6 +68,11 @@ export interface OperationDef {
 	labels?: Record<string, CodeTable>;
 	/** with Simplify on, only these fields are kept */
 	simplify?: string[];
+	/**
+	 * the operation adds addresses and honours suppression (its properties include suppressionFields): the router
+	 * gives it a Suppression built from the first item's settings
+	 */
+	suppression?: boolean;
 	/** compound operations (several calls, polling) */
 	run?: (ctx: ItemContext) => Promise<OperationResult>;
 	/** takes an Idempotency Key: what U-Mail keeps of what it creates (shared/idempotency.ts does the work) */

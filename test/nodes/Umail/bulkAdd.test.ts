@@ -85,6 +85,8 @@ async function whileClockRuns<T>(env: Env, work: () => Promise<T>): Promise<T> {
 describe('Address → Add Many (bulk add)', () => {
 	const env = useEmulator();
 	let listId: string;
+	/** the calls after the suppression read (§4.6, one per list: checked in addManyTruth.test.ts) */
+	const sent = () => env.control.log.filter((entry) => entry.do !== 'unsubscribe-export');
 
 	beforeAll(() => {
 		batchSettings.pollScheduleMs = [20];
@@ -95,7 +97,11 @@ describe('Address → Add Many (bulk add)', () => {
 		env.control.clearLog();
 	});
 
-	const run = async (contacts: IDataObject[], options: IDataObject = {}, extra: { continueOnFail?: boolean; contactList?: unknown } = {}) =>
+	const run = async (
+		contacts: IDataObject[],
+		options: IDataObject = {},
+		extra: { continueOnFail?: boolean; contactList?: unknown; suppression?: string[] } = {},
+	) =>
 		await runUmail(
 			env,
 			{
@@ -103,6 +109,7 @@ describe('Address → Add Many (bulk add)', () => {
 				operation: 'addMany',
 				contactList: (extra.contactList ?? byId(listId)) as INodeParameters,
 				...mapping,
+				...(extra.suppression ? { suppression: extra.suppression } : {}),
 				options: options as INodeParameters,
 			},
 			{ items: items(contacts), continueOnFail: extra.continueOnFail },
@@ -111,11 +118,11 @@ describe('Address → Add Many (bulk add)', () => {
 	test('10,000 items in batches of 500: 20 calls, every field of every row stored', async () => {
 		const contacts = Array.from({ length: 10_000 }, (_, i) => contact(i));
 		const out = await run(contacts, { importAbove: 20_000 });
-		const calls = env.control.log.length;
+		const calls = sent().length;
 		console.log(`bulk add of 10,000 items, batch path: ${calls} calls`);
 		expect(calls).toBeLessThanOrEqual(21);
-		expect(env.control.log.every((entry) => entry.do === 'ml-addr-add' && entry.method === 'POST')).toBe(true);
-		const rowsPerCall = env.control.log.map((entry) => String(entry.body.ml_addr).split('\n').length);
+		expect(sent().every((entry) => entry.do === 'ml-addr-add' && entry.method === 'POST')).toBe(true);
+		const rowsPerCall = sent().map((entry) => String(entry.body.ml_addr).split('\n').length);
 		expect(rowsPerCall).toEqual(new Array(20).fill(500));
 		expect(out).toHaveLength(10_000);
 		out.forEach((item, i) => {
@@ -128,13 +135,13 @@ describe('Address → Add Many (bulk add)', () => {
 	test('10,000 items above the import threshold: one upload, its status polls, one history read', async () => {
 		const contacts = Array.from({ length: 10_000 }, (_, i) => contact(i, 'imp'));
 		const out = await whileClockRuns(env, async () => await run(contacts));
-		const kinds = env.control.log.map((entry) => entry.do);
+		const kinds = sent().map((entry) => entry.do);
 		console.log(`bulk add of 10,000 items, import path: ${kinds.length} calls (${kinds.filter((k) => k === 'ml-addr-add-file-query').length} status polls)`);
 		expect(kinds.filter((k) => k === 'ml-addr-add-file')).toHaveLength(1);
 		expect(kinds.filter((k) => k === 'ml-addr-add-log')).toHaveLength(1);
 		expect(kinds.filter((k) => k !== 'ml-addr-add-file-query')).toHaveLength(2);
 		expect(kinds.filter((k) => k === 'ml-addr-add')).toHaveLength(0);
-		const upload = env.control.log.find((entry) => entry.do === 'ml-addr-add-file');
+		const upload = sent().find((entry) => entry.do === 'ml-addr-add-file');
 		expect(upload?.query.list_id).toBe(listId);
 		expect(upload?.body.file).toMatchObject({ filename: expect.stringMatching(new RegExp(`^n8n-contacts-${listId}-.+\\.txt$`)) });
 
@@ -142,13 +149,13 @@ describe('Address → Add Many (bulk add)', () => {
 		const [first] = json(out);
 		expect(first).toMatchObject({
 			email: contacts[0].email,
-			status: 'imported',
+			status: 'added',
 			contactListId: listId,
 			importId: expect.stringMatching(/^\d+$/),
 			importStatus: 'success',
-			importCounts: { total: 10_000, invalid: 0, duplicate: 0, added: 10_000, status: '1', status_label: 'success' },
+			importCounts: { rows: 10_000, invalid: 0, duplicates: 0, added: 10_000 },
 		});
-		expect(out.every((item, i) => item.json.email === contacts[i].email && item.json.status === 'imported')).toBe(true);
+		expect(out.every((item, i) => item.json.email === contacts[i].email && item.json.status === 'added')).toBe(true);
 		expectStored(env, listId, contacts);
 	}, 120_000);
 
@@ -186,7 +193,7 @@ describe('Address → Add Many (bulk add)', () => {
 		expect(out[8].reason).toMatch(/^Item 9: "Birthday" must be a date|^Item 9: "Birthday" is not a real date/);
 		expect(out.some((o) => 'error' in o)).toBe(false);
 		// 12 good rows in batches of 4
-		expect(env.control.log.map((entry) => String(entry.body.ml_addr).split('\n').length)).toEqual([4, 4, 4]);
+		expect(sent().map((entry) => String(entry.body.ml_addr).split('\n').length)).toEqual([4, 4, 4]);
 		const stored = [0, 2, 5, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((i) => contacts[i]);
 		stored[3] = { ...stored[3], sex: 'M', name: 'padded' };
 		expectStored(env, listId, stored);
@@ -195,8 +202,8 @@ describe('Address → Add Many (bulk add)', () => {
 	test('the same, through file import: every stored field matches', async () => {
 		const contacts = awkward();
 		const out = json(await whileClockRuns(env, async () => await run(contacts, { onInvalid: 'skip', importAbove: 5 })));
-		expect(out.filter((o) => o.status === 'imported')).toHaveLength(12);
-		expect(out.find((o) => o.status === 'imported')?.importCounts).toMatchObject({ total: 12, invalid: 0, duplicate: 0, added: 12 });
+		expect(out.filter((o) => o.status === 'added')).toHaveLength(12);
+		expect(out.find((o) => o.status === 'added')?.importCounts).toMatchObject({ rows: 12, invalid: 0, duplicates: 0, added: 12 });
 		const stored = [0, 2, 5, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((i) => contacts[i]);
 		stored[3] = { ...stored[3], sex: 'M', name: 'padded' };
 		expectStored(env, listId, stored);
@@ -206,7 +213,7 @@ describe('Address → Add Many (bulk add)', () => {
 		await expect(run(awkward())).rejects.toThrow(
 			'Item 2: "Name" holds a ";", a TAB or a line break, which would shift the columns of its row (U-Mail has no escaping)',
 		);
-		expect(env.control.log).toHaveLength(0);
+		expect(sent()).toHaveLength(0);
 	});
 
 	test('with Continue On Fail, invalid items carry an error and the rest go through', async () => {
@@ -222,14 +229,16 @@ describe('Address → Add Many (bulk add)', () => {
 		]);
 		expect(rows[4]).toMatchObject({ status: 'rejected', email: 'not-an-email', error: expect.stringContaining('"Email"') });
 		expect(rows.filter((o) => o.status === 'added')).toHaveLength(12);
-		expect(env.control.log).toHaveLength(1);
+		expect(sent()).toHaveLength(1);
 	});
 
 	test('Remove Duplicates off sends every copy; the service keeps one', async () => {
 		const contacts = [contact(1, 'dup'), { ...contact(1, 'dup'), name: 'copy' }, contact(2, 'dup')];
 		const out = json(await run(contacts, { dedupe: false }));
-		expect(out.map((o) => o.status)).toEqual(['added', 'added', 'added']);
-		expect(String(env.control.log[0].body.ml_addr).split('\n')).toHaveLength(3);
+		// U-Mail counts 2 added and 1 duplicate for the call and does not say which: no item claims "added"
+		expect(out.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
+		expect(out[0]).toMatchObject({ batchCounts: { rows: 3, added: 2, duplicates: 1, invalid: 0 } });
+		expect(String(sent()[0].body.ml_addr).split('\n')).toHaveLength(3);
 		expect(addressesOf(env, listId).size).toBe(2);
 	});
 
@@ -239,34 +248,37 @@ describe('Address → Add Many (bulk add)', () => {
 		const out = json(
 			await run(contacts, {}, { contactList: { __rl: true, mode: 'id', value: '={{ $json.list }}' } }),
 		);
-		expect(env.control.log.map((entry) => entry.query.list_id)).toEqual([listId, other]);
+		expect(sent().map((entry) => entry.query.list_id)).toEqual([listId, other]);
 		expect(out.map((o) => o.contactListId)).toEqual(contacts.map((c) => c.list));
 		expect(addressesOf(env, listId).size).toBe(3);
 		expect(addressesOf(env, other).size).toBe(3);
 	});
 
-	test('an API error on a chunk fails the node naming its first item, or marks the chunk with Continue On Fail', async () => {
+	test('an unknown list stops the run before any write, or fails its items with Continue On Fail', async () => {
 		const contacts: IDataObject[] = Array.from({ length: 5 }, (_, i) => ({ ...contact(i, 'fail'), list: i < 3 ? listId : '999999' }));
 		const contactList = { __rl: true, mode: 'id', value: '={{ $json.list }}' };
-		await expect(run(contacts, {}, { contactList })).rejects.toThrow(/^Item 4: batch 2 \(items 4–5\) failed: .*not_exist/);
+		await expect(run(contacts, {}, { contactList })).rejects.toThrow(/not_exist/);
+		expect(sent()).toHaveLength(0);
+		// without suppression the unknown list is found by its add call
+		await expect(run(contacts, {}, { contactList, suppression: [] })).rejects.toThrow(/^Item 4: batch 2 \(items 4–5\) failed: .*not_exist/);
 
 		env.control.clearLog();
 		const out = json(await run(contacts.map((c) => ({ ...c, email: `again-${String(c.email)}` })), {}, { contactList, continueOnFail: true }));
 		expect(out.map((o) => o.status)).toEqual(['added', 'added', 'added', 'failed', 'failed']);
 		expect(out[3].error).toMatch(/not_exist/);
-		expect(env.control.log.map((entry) => entry.resultStatus)).toEqual(['success', 'not_exist']);
+		expect(sent().map((entry) => entry.resultStatus)).toEqual(['success']);
 	});
 
 	test('without Continue On Fail a failed batch stops the run; the error says which items were accepted', async () => {
 		const contacts = Array.from({ length: 2500 }, (_, i) => contact(i, 'partial'));
 		// the third call fails; the second is in flight beside it and finishes; nothing is sent after the failure
-		env.control.faults.next('5xx', 1, { only: (entry) => entry.do === 'ml-addr-add' && env.control.log.filter((e) => e.do === 'ml-addr-add').length === 3 });
+		env.control.faults.next('5xx', 1, { only: (entry) => entry.do === 'ml-addr-add' && sent().filter((e) => e.do === 'ml-addr-add').length === 3 });
 		const error = await run(contacts).then(
 			() => undefined,
 			(thrown: NodeApiError) => thrown,
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
-		const calls = env.control.log.filter((entry) => entry.do === 'ml-addr-add');
+		const calls = sent().filter((entry) => entry.do === 'ml-addr-add');
 		// batches 1 and 2, the failed batch 3, and batch 4 only if it was already in flight: never batch 5
 		expect(calls.map((entry) => entry.status).slice(0, 3)).toEqual([200, 200, 500]);
 		expect(calls.length).toBeLessThanOrEqual(4);
@@ -275,15 +287,15 @@ describe('Address → Add Many (bulk add)', () => {
 		expect(accepted.length).toBe(500 * (calls.length - 1));
 		const ranges = accepted.length === 1500 ? '1–1000, 1501–2000' : '1–1000';
 		expect(error!.message).toMatch(new RegExp(`^Item 1001: batch 3 \\(items 1001–1500\\) failed: .*HTTP 500\\. ${accepted.length} item\\(s\\) already accepted$`));
-		expect(error!.description).toMatch(new RegExp(`^${accepted.length} item\\(s\\) were already sent and accepted \\(items ${ranges}\\); no call was made after the failure`));
+		expect(error!.description).toMatch(new RegExp(`^${accepted.length} item\\(s\\) were already sent and taken by U-Mail \\(items ${ranges}\\); no call was made after the failure`));
 	});
 
 	test('an import that outlasts Max Import Wait is reported as still parsing', async () => {
 		const contacts = Array.from({ length: 3 }, (_, i) => contact(i, 'slow'));
 		const out = json(await run(contacts, { importAbove: 1, maxWait: 0 }));
-		expect(out[0]).toMatchObject({ status: 'imported', importStatus: 'no_complete', importStatus_label: 'still parsing' });
+		expect(out[0]).toMatchObject({ status: 'accepted', importStatus: 'no_complete', importStatus_label: 'still parsing' });
 		expect(out[0]).not.toHaveProperty('importCounts');
-		expect(env.control.log.map((entry) => entry.do)).toEqual(['ml-addr-add-file', 'ml-addr-add-file-query']);
+		expect(sent().map((entry) => entry.do)).toEqual(['ml-addr-add-file', 'ml-addr-add-file-query']);
 	});
 
 	test('the import status is checked on the schedule, short waits first, until Max Import Wait', async () => {
@@ -295,8 +307,8 @@ describe('Address → Add Many (bulk add)', () => {
 			// the emulator's clock stands still: the import stays unparsed; checks at 0, 100, 300, 700 ms (then 1,100 > 1,000)
 			const out = json(await run(contacts, { importAbove: 1, maxWait: 1 }));
 			expect(Date.now() - started).toBeGreaterThanOrEqual(700);
-			expect(out[0]).toMatchObject({ status: 'imported', importStatus: 'no_complete' });
-			expect(env.control.log.map((entry) => entry.do)).toEqual(['ml-addr-add-file', ...new Array(4).fill('ml-addr-add-file-query')]);
+			expect(out[0]).toMatchObject({ status: 'accepted', importStatus: 'no_complete' });
+			expect(sent().map((entry) => entry.do)).toEqual(['ml-addr-add-file', ...new Array(4).fill('ml-addr-add-file-query')]);
 		} finally {
 			batchSettings.pollScheduleMs = shipped;
 		}
@@ -322,7 +334,7 @@ describe('Address → Add Many (bulk add)', () => {
 			),
 		);
 		expect(out.map((o) => o.email)).toEqual(['e1@expr.example.com', 'e2@expr.example.com']);
-		expect(String(env.control.log[0].body.ml_addr).split('\n')).toEqual([
+		expect(String(sent()[0].body.ml_addr).split('\n')).toEqual([
 			'e1@expr.example.com;Ann Lee;;;;北京;gold;Ann;;;;;;;;',
 			'e2@expr.example.com;Bo Wu;;;;北京;silver;Bo;;;;;;;;',
 		]);
@@ -330,6 +342,6 @@ describe('Address → Add Many (bulk add)', () => {
 
 	test('Batch Size above 500 is refused before any request', async () => {
 		await expect(run([contact(1)], { batchSize: 501 })).rejects.toThrow('"Batch Size" must be at most 500');
-		expect(env.control.log).toHaveLength(0);
+		expect(sent()).toHaveLength(0);
 	});
 });

@@ -34,6 +34,7 @@ const CASES: Record<string, WriteCase> = {
 	'contactList.create': { file: 'mloperate', do: 'maillist-add', parameters: { name: 'Once', status: 'enabled' } },
 	'contactList.delete': { file: 'mloperate', do: 'maillist-del', parameters: { contactList: list } },
 	'contactList.empty': { file: 'mloperate', do: 'ml-addr-empty', parameters: { contactList: list } },
+	'contactList.syncMembers': { file: 'mloperate', do: 'ml-addr-add', parameters: { contactList: list }, items: [{ json: { email: 'sync@example.com' } }] },
 	'contactList.update': { file: 'mloperate', do: 'maillist-edit', parameters: { contactList: list, updateFields: { name: 'Renamed' } } },
 	'domain.create': { file: 'bs', do: 'customer-domain-add', parameters: { domain: 'once.example.com' } },
 	'domain.createForCustomer': { file: 'bs', do: 'domain-add', admin: true, parameters: { customerId: '1001', domain: 'sub.example.net' } },

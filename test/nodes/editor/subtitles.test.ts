@@ -28,7 +28,7 @@ test('the action node shows "<Operation>: <Resource>" in the names of the operat
 	const shown = RESOURCES.flatMap((resource) =>
 		resource.operations.map((op) => subtitleOn(umail, { resource: resource.value, operation: op.value })),
 	);
-	expect(shown).toHaveLength(59);
+	expect(shown).toHaveLength(60);
 	expect(shown).toContain('Add Many: Address');
 	expect(shown).toContain('Get Check Status: Template');
 	const options = umail.description.properties.filter((p) => p.name === 'operation');

@@ -1,61 +1,25 @@
-import {
-	type IDataObject,
-	type INodeExecutionData,
-	type JsonObject,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { type IDataObject, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
-import {
-	acceptedSoFar,
-	addRows,
-	brokenColumn,
-	chunk,
-	collectionReaders,
-	type Contact,
-	importCounts,
-	type ItemReader,
-	itemReader,
-	MAX_ROWS_PER_CALL,
-	toRow,
-	uniqueImportName,
-	uploadImport,
-	VARIABLES,
-	waitForImport,
-} from '../../shared/batch';
-import { capText } from '../../shared/errors';
+import { collectionReaders, type Contact, type ItemReader, itemReader } from '../../shared/batch';
+import { ADD_OPTIONS, addContacts, type AddEntry, type AddRun, type AddSettings, readAddSettings } from '../../shared/bulkAdd';
+import { readContact, withSkipHint } from '../../shared/contacts';
 import { contactListLocator, optionsField } from '../../shared/fields';
-import type { Params } from '../../shared/params';
+import { suppressionFields } from '../../shared/suppression';
 import type { BatchContext, OperationDef } from '../../shared/types';
-import { contactFields, readSex } from './fields';
+import { contactFields } from './fields';
 
-interface Entry {
-	index: number;
-	contactListId: string;
-	contact: Contact;
-}
-
-interface Settings {
-	batchSize: number;
-	importAbove: number;
-	maxWaitMs: number;
+interface Settings extends AddSettings {
 	onInvalid: 'fail' | 'skip';
 	dedupe: boolean;
-	continueOnFail: boolean;
 }
 
 function readSettings(ctx: BatchContext): Settings {
 	const p = ctx.params(0);
 	const options = p.collection('options');
-	const number = (name: string, fallback: number, min: number, max?: number) =>
-		p.number(name, { min, max, fallback }) ?? fallback;
 	return {
-		batchSize: number('options.batchSize', MAX_ROWS_PER_CALL, 1, MAX_ROWS_PER_CALL),
-		importAbove: number('options.importAbove', 5_000, 1),
-		maxWaitMs: number('options.maxWait', 300, 0) * 1000,
+		...readAddSettings(p, ctx.fn.continueOnFail()),
 		onInvalid: options.onInvalid === 'skip' ? 'skip' : 'fail',
 		dedupe: options.dedupe !== false,
-		continueOnFail: ctx.fn.continueOnFail(),
 	};
 }
 
@@ -75,25 +39,6 @@ function readers(ctx: BatchContext): Readers {
 	};
 }
 
-/** One item → one contact, checked so that it cannot break its row; throws p.fail naming the item and field. */
-function readContact(p: Params, read: Readers, index: number): Contact {
-	const field = (name: string) => read.fields[name]?.(index);
-	const contact = {
-		email: p.email('email', read.email(index) ?? ''),
-		name: p.textOf('name', read.name(index)),
-		sex: readSex(p, field('sex')),
-		birthday: p.date('birthday', field('birthday') ?? '') ?? '',
-		phone: p.textOf('phone', field('phone')),
-		area: p.textOf('area', field('area')),
-	} as Contact;
-	for (const name of VARIABLES) contact[name] = p.textOf(name, field(name));
-	const broken = brokenColumn(contact);
-	if (broken) {
-		throw p.fail(broken, 'holds a ";", a TAB or a line break, which would shift the columns of its row (U-Mail has no escaping)');
-	}
-	return contact;
-}
-
 /** An item's list and contact, or why it cannot be sent (expression errors included). */
 function readItem(
 	ctx: BatchContext,
@@ -106,7 +51,10 @@ function readItem(
 		contactListId = p.textOf('contactList', read.contactList(index));
 		if (contactListId === '') throw p.fail('contactList', 'is required');
 		if (!/^\d+$/.test(contactListId)) throw p.fail('contactList', `must be a numeric ID, got "${contactListId.slice(0, 80)}"`);
-		return { contactListId, contact: readContact(p, read, index) };
+		const contact = readContact(p, (column) =>
+			column === 'email' ? read.email(index) : column === 'name' ? read.name(index) : read.fields[column]?.(index),
+		);
+		return { contactListId, contact };
 	} catch (error) {
 		const failure =
 			error instanceof NodeOperationError
@@ -117,112 +65,22 @@ function readItem(
 }
 
 /**
- * Without Continue On Fail the run stops at the first failed call: nothing is sent after it (a call already in flight
- * finishes), and the error says which items U-Mail had already accepted, so a rerun can leave them out.
- */
-function chunkError(ctx: BatchContext, error: unknown, part: Entry[], label: string, results: IDataObject[]): never {
-	const first = part[0].index;
-	const last = part[part.length - 1].index;
-	const { accepted, sent } = acceptedSoFar(results);
-	const reason = error instanceof Error ? error.message : String(error);
-	const message = `Item ${first + 1}: ${label} (items ${first + 1}–${last + 1}) failed: ${reason}. ${accepted} item(s) already accepted`;
-	const original = error instanceof NodeApiError ? error.description : undefined;
-	const description = capText(`${sent}. ${original ? `The server: ${original}` : ''}`.trim());
-	if (error instanceof NodeApiError) {
-		error.message = message;
-		error.description = description;
-		error.context.itemIndex = first;
-		error.context.acceptedItems = accepted;
-		throw new NodeApiError(ctx.fn.getNode(), error as unknown as JsonObject);
-	}
-	throw new NodeOperationError(ctx.fn.getNode(), message, { itemIndex: first, description });
-}
-
-/** Calls of one run in flight together: rows added to one list commute, and this halves the waiting on round trips. */
-const IN_FLIGHT = 2;
-
-async function sendChunks(ctx: BatchContext, s: Settings, contactListId: string, group: Entry[], results: IDataObject[], batchNo: { n: number }) {
-	const parts = chunk(group, s.batchSize).map((part) => ({ part, batch: ++batchNo.n }));
-	let next = 0;
-	let failure: { error: unknown; part: Entry[]; batch: number } | undefined;
-	const worker = async () => {
-		while (next < parts.length && failure === undefined) {
-			const { part, batch } = parts[next++];
-			try {
-				const message = await addRows(
-					async (request) => await ctx.call(request, part[0].index),
-					contactListId,
-					part.map((entry) => toRow(entry.contact)),
-				);
-				for (const entry of part) {
-					results[entry.index] = { email: entry.contact.email, status: 'added', contactListId, batch, batchMessage: message };
-				}
-			} catch (error) {
-				if (!s.continueOnFail) {
-					failure ??= { error, part, batch };
-					return;
-				}
-				for (const entry of part) {
-					results[entry.index] = { email: entry.contact.email, status: 'failed', contactListId, batch, error: (error as Error).message };
-				}
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, parts.length) }, worker));
-	if (failure) chunkError(ctx, failure.error, failure.part, `batch ${failure.batch}`, results);
-}
-
-async function importGroup(ctx: BatchContext, s: Settings, contactListId: string, group: Entry[], results: IDataObject[]) {
-	const call = async (request: Parameters<BatchContext['call']>[0]) => await ctx.call(request, group[0].index);
-	const fileName = uniqueImportName(contactListId);
-	const data = Buffer.from(`${group.map((entry) => toRow(entry.contact)).join('\n')}\n`, 'utf8');
-	let importId: string | undefined;
-	try {
-		importId = await uploadImport(call, contactListId, fileName, data);
-		const state = await waitForImport(call, importId, s.maxWaitMs);
-		const counts = state.status === 'success' ? await importCounts(call, fileName) : undefined;
-		for (const entry of group) {
-			results[entry.index] = {
-				email: entry.contact.email,
-				status: 'imported',
-				contactListId,
-				importId,
-				importStatus: state.status,
-				importStatus_label: state.status_label,
-				...(counts ? { importCounts: counts } : {}),
-			};
-		}
-	} catch (error) {
-		if (!s.continueOnFail) chunkError(ctx, error, group, importId ? `import ${importId}` : 'file import', results);
-		for (const entry of group) {
-			results[entry.index] = {
-				email: entry.contact.email,
-				status: 'failed',
-				contactListId,
-				...(importId ? { importId } : {}),
-				error: (error as Error).message,
-			};
-		}
-	}
-}
-
-/**
  * Bulk add across all input items (§4.8.2 / §4.8.3): every item is checked before any request, grouped by contact list,
- * sent in calls of at most 500 rows, or, above Use File Import Above, uploaded as one file whose import is awaited.
- * Every input item gets one result item.
+ * kept out when suppressed, sent in calls of at most 500 rows, or, above Use File Import Above, uploaded as one file
+ * whose import is awaited. Every input item gets one result item, whose status says only what U-Mail reported.
  */
 async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 	if (ctx.items.length === 0) return [];
 	const s = readSettings(ctx);
 	const fieldReaders = readers(ctx);
 	const results: IDataObject[] = new Array(ctx.items.length);
-	const groups = new Map<string, Entry[]>();
+	const groups = new Map<string, AddEntry[]>();
 	const seen = new Map<string, number>();
 
 	for (let index = 0; index < ctx.items.length; index++) {
 		const read = readItem(ctx, fieldReaders, index);
 		if ('failure' in read) {
-			if (s.onInvalid === 'fail' && !s.continueOnFail) throw read.failure;
+			if (s.onInvalid === 'fail' && !s.continueOnFail) throw withSkipHint(read.failure, 'send');
 			const given = fieldReaders.email(index);
 			const email = typeof given === 'string' || typeof given === 'number' ? String(given).trim() : '';
 			const reason = read.failure.message;
@@ -248,14 +106,29 @@ async function runBatch(ctx: BatchContext): Promise<INodeExecutionData[]> {
 			seen.set(key, index);
 		}
 		const group = groups.get(contactListId) ?? [];
-		group.push({ index, contactListId, contact });
+		group.push({ index, contact });
 		groups.set(contactListId, group);
 	}
 
-	const batchNo = { n: 0 };
+	const suppression = ctx.suppression?.active ? ctx.suppression : undefined;
+	await suppression?.load([...groups.keys()]);
+	const run: AddRun = { fn: ctx.fn, call: ctx.call, settings: s, results, batchNo: { n: 0 } };
+	// a list whose unsubscribes cannot be read (an unknown list) stops the run before any write, or fails its items
 	for (const [contactListId, group] of groups) {
-		if (group.length > s.importAbove) await importGroup(ctx, s, contactListId, group, results);
-		else await sendChunks(ctx, s, contactListId, group, results, batchNo);
+		const error = suppression?.failedLists.get(contactListId);
+		if (!error) continue;
+		if (!s.continueOnFail) throw error;
+		for (const entry of group) results[entry.index] = { email: entry.contact.email, status: 'failed', contactListId, error: error.message };
+		groups.delete(contactListId);
+	}
+	for (const [contactListId, group] of groups) {
+		const send: AddEntry[] = [];
+		for (const entry of group) {
+			const kept = suppression?.reasonFor(contactListId, entry.contact.email);
+			if (kept) results[entry.index] = { email: entry.contact.email, status: 'skipped', ...kept, contactListId };
+			else send.push(entry);
+		}
+		await addContacts(run, contactListId, send);
 	}
 	return results.map((json, index) => ({ json, pairedItem: { item: index } }));
 }
@@ -289,23 +162,10 @@ export const addMany: OperationDef = {
 			description: 'The name of each item',
 		},
 		contactFields({ mapped: true }),
+		...suppressionFields(['thisList']),
 		optionsField([
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_CALL },
-				default: MAX_ROWS_PER_CALL,
-				description: 'Contacts sent per call, at most 500 as U-Mail advises',
-			},
-			{
-				displayName: 'Max Import Wait (Seconds)',
-				name: 'maxWait',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 300,
-				description: 'How long to wait for a file import to be parsed before returning its current status',
-			},
+			ADD_OPTIONS.batchSize,
+			ADD_OPTIONS.maxWait,
 			{
 				displayName: 'On Invalid Contact',
 				name: 'onInvalid',
@@ -328,15 +188,9 @@ export const addMany: OperationDef = {
 				default: true,
 				description: 'Whether to send an email only once per contact list and report later copies as "duplicate"',
 			},
-			{
-				displayName: 'Use File Import Above (Rows)',
-				name: 'importAbove',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 5000,
-				description: 'Contacts for one list above this count are uploaded as one file import instead of batches',
-			},
+			ADD_OPTIONS.importAbove,
 		]),
 	],
+	suppression: true,
 	runBatch,
 };

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { VARIABLES } from '../../shared/batch';
 import { additionalFieldsField } from '../../shared/fields';
-import type { Params } from '../../shared/params';
 
 const SEX: INodeProperties = {
 	displayName: 'Sex',
@@ -49,11 +48,4 @@ export function contactFields(options: { mapped?: boolean } = {}): INodeProperti
 	]);
 }
 
-/** M / F from what an item may hold (m, F, male, Female); empty → ''. */
-export function readSex(p: Params, value: unknown): string {
-	const text = String(value ?? '').trim().toUpperCase();
-	if (text === '') return '';
-	if (text === 'M' || text === 'MALE') return 'M';
-	if (text === 'F' || text === 'FEMALE') return 'F';
-	throw p.fail('sex', `must be M or F, got "${String(value)}"`);
-}
+export { readSex } from '../../shared/contacts';

@@ -5,6 +5,7 @@ import { empty } from './empty';
 import { exportUnsubscribed } from './exportUnsubscribed';
 import { get } from './get';
 import { getMany } from './getMany';
+import { syncMembers } from './syncMembers';
 import { update } from './update';
 
 export const contactList: ResourceDef = {
@@ -12,5 +13,5 @@ export const contactList: ResourceDef = {
 	name: 'Contact List',
 	description: 'Lists of recipients (联系人分类)',
 	defaultOperation: 'getMany',
-	operations: [create, deleteContactList, empty, exportUnsubscribed, get, getMany, update],
+	operations: [create, deleteContactList, empty, exportUnsubscribed, get, getMany, syncMembers, update],
 };
