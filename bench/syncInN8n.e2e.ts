@@ -1,13 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not in n8n (README: Linting) */
 /*
- * A measurement, not part of npm test: Sync Members of 100,000 contacts inside a real n8n 2.41.1 (`n8n execute`), with
+ * A measurement, not a test (so it lives in bench/, outside npm test and test:n8n1): Sync Members of 100,000 contacts inside a real n8n 2.41.1 (`n8n execute`), with
  * per-item output and with Summary Only, beside the same workflow without the sync (the Code node's 100,000 items alone).
  * Reports execution time (the CLI call) and the n8n process's peak RSS (VmHWM, sampled from /proc every 100 ms).
- *   npx jest --runInBand --testMatch '**' test/e2e/syncScale.e2e.ts
+ *   npx jest --runInBand --testMatch '**' bench/syncInN8n.e2e.ts
  */
 import * as fs from 'fs';
 
-import { TIMEOUT, N8nInstance, buildError, ensureN8nSync, getRealPack, makeWorkflow, ok, startEmulator, umailCredential, type Emulator } from './harness';
+import { TIMEOUT, N8nInstance, buildError, ensureN8nSync, getRealPack, makeWorkflow, ok, startEmulator, umailCredential, type Emulator } from '../test/e2e/harness';
 
 const N = 100_000;
 const CRED = { id: 'umailScaleCred01', name: 'U-Mail scale' };
