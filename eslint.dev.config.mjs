@@ -8,6 +8,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
+	// bundles `npm run bench` writes (git-ignored)
+	{ ignores: ['bench/.build/**'] },
 	{
 		files: ['**/*.{js,mjs,cjs,ts}'],
 		extends: [js.configs.recommended],
