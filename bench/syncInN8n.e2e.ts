@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 
-import { TIMEOUT, N8nInstance, buildError, ensureN8nSync, getRealPack, makeWorkflow, ok, startEmulator, umailCredential, type Emulator } from '../test/e2e/harness';
+import { TIMEOUT, ensureN8nSync, makeWorkflow, ok, packedN8nWithEmulator, type Emulator, type N8nInstance } from '../test/e2e/harness';
 
 const N = 100_000;
 const CRED = { id: 'umailScaleCred01', name: 'U-Mail scale' };
@@ -42,11 +42,7 @@ describeN8n('Sync Members of 100,000 contacts in n8n', () => {
 	let inst: N8nInstance;
 	let listId: number;
 	beforeAll(async () => {
-		const pack = getRealPack();
-		if (!pack) throw new Error(`npm run build / npm pack failed:\n${buildError()}`);
-		emu = (await startEmulator({ now: Date.now() })) as Emulator;
-		inst = await N8nInstance.create({ tarballs: [pack.tarball] });
-		await inst.importCredentials([umailCredential({ ...CRED, baseUrl: emu.url })]);
+		({ emu, inst } = await packedN8nWithEmulator(CRED));
 		listId = emu.control.createList('scale') as number;
 		const st = emu.control.state;
 		const rows = Array.from({ length: N }, (_, i) => ({ address: `c${i}@scale.example.com`, fullname: `Contact ${i}` }));

@@ -611,6 +611,19 @@ export async function startEmulator(opts: Record<string, unknown> = {}): Promise
 }
 
 /**
+ * The packed pack installed in a fresh n8n, beside an emulator (its clock at real time) and the U-Mail credential
+ * `cred` pointed at it: the set-up most e2e files share.
+ */
+export async function packedN8nWithEmulator(cred: { id: string; name: string }): Promise<{ emu: Emulator; inst: N8nInstance }> {
+	const pack = getRealPack();
+	if (!pack) throw new Error(`npm run build / npm pack failed:\n${buildError()}`);
+	const emu = (await startEmulator({ now: Date.now() })) as Emulator;
+	const inst = await N8nInstance.create({ tarballs: [pack.tarball] });
+	await inst.importCredentials([umailCredential({ ...cred, baseUrl: emu.url })]);
+	return { emu, inst };
+}
+
+/**
  * Runs the emulator's simulated clock faster than real time (`speed` simulated ms per real ms) until the returned
  * function stops it.
  */

@@ -4,7 +4,7 @@
  * suppression reason, Replace, and a run stopped by an API error whose rerun finishes the list. (Example 02 in
  * examples.test.ts covers Mirror, the dry run, the guard and bad input; the queue suite two syncs at once.)
  */
-import { TIMEOUT, N8nInstance, buildError, ensureN8nSync, getRealPack, makeWorkflow, ok, startEmulator, umailCredential, type Emulator, type WorkflowNode } from './harness';
+import { TIMEOUT, ensureN8nSync, makeWorkflow, ok, packedN8nWithEmulator, type Emulator, type N8nInstance, type WorkflowNode } from './harness';
 
 const n8n = ensureN8nSync();
 const describeN8n = n8n ? describe : describe.skip;
@@ -34,11 +34,7 @@ describeN8n(`Sync Members in n8n ${n8n?.version}`, () => {
 	const emails = (id: number) => [...list(id).addrs.keys()].sort();
 
 	beforeAll(async () => {
-		const pack = getRealPack();
-		if (!pack) throw new Error(`npm run build / npm pack failed:\n${buildError()}`);
-		emu = (await startEmulator({ now: Date.now() })) as Emulator;
-		inst = await N8nInstance.create({ tarballs: [pack.tarball] });
-		await inst.importCredentials([umailCredential({ ...CRED, baseUrl: emu.url })]);
+		({ emu, inst } = await packedN8nWithEmulator(CRED));
 	}, TIMEOUT.build + TIMEOUT.execute);
 
 	afterAll(async () => {
